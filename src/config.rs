@@ -1,0 +1,186 @@
+//! Deploy-time configuration (`config.json` beside `index.html`), read at start so that a new
+//! feed address never needs a rebuild, and the choice of feed for this session.
+
+use crate::error::FeedError;
+use crate::i18n::Lang;
+use crate::urls;
+use serde::Deserialize;
+
+pub const DEFAULT_TIMEOUT_SECONDS: u32 = 20;
+/// Enough for a 10,000-item feed (about 10 MB) with room to spare.
+pub const DEFAULT_MAX_FEED_BYTES: u64 = 16_000_000;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// The feed address, absolute or relative to the app's base address.
+    pub feed_url: String,
+    /// Origins (`https://host[:port]`) besides the page's own that `?feed=` may point to.
+    pub allowed_feed_origins: Vec<String>,
+    pub fetch_timeout_seconds: u32,
+    pub max_feed_bytes: u64,
+    /// The interface language for readers who have not chosen one.
+    pub language: Lang,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            feed_url: "sample-feed.json".to_string(),
+            allowed_feed_origins: Vec::new(),
+            fetch_timeout_seconds: DEFAULT_TIMEOUT_SECONDS,
+            max_feed_bytes: DEFAULT_MAX_FEED_BYTES,
+            language: Lang::Vi,
+        }
+    }
+}
+
+/// The file as written; every key is optional.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ConfigFile {
+    feed_url: Option<String>,
+    allowed_feed_origins: Vec<String>,
+    fetch_timeout_seconds: Option<u32>,
+    max_feed_bytes: Option<u64>,
+    language: Option<String>,
+}
+
+impl Config {
+    /// Reads `config.json`. Unknown keys are ignored; a key of the wrong type or broken JSON
+    /// is an error, so that a mistake in a deployment shows instead of passing silently.
+    pub fn parse(bytes: &[u8]) -> Result<Config, FeedError> {
+        let file: ConfigFile = serde_json::from_slice(bytes).map_err(|_| FeedError::Config)?;
+        let defaults = Config::default();
+        Ok(Config {
+            feed_url: file
+                .feed_url
+                .map(|u| u.trim().to_string())
+                .filter(|u| !u.is_empty())
+                .unwrap_or(defaults.feed_url),
+            allowed_feed_origins: file
+                .allowed_feed_origins
+                .iter()
+                .filter_map(|o| urls::origin(o))
+                .collect(),
+            fetch_timeout_seconds: file
+                .fetch_timeout_seconds
+                .unwrap_or(defaults.fetch_timeout_seconds)
+                .clamp(1, 300),
+            max_feed_bytes: file
+                .max_feed_bytes
+                .unwrap_or(defaults.max_feed_bytes)
+                .clamp(1_000, 100_000_000),
+            language: file
+                .language
+                .as_deref()
+                .and_then(Lang::from_code)
+                .unwrap_or(defaults.language),
+        })
+    }
+
+    /// Whether the feed at `address` may be shown: the app's own origin or an allowed one.
+    pub fn allows_feed(&self, base_url: &str, address: &str) -> bool {
+        let Some(origin) = urls::origin(address) else {
+            return false;
+        };
+        urls::origin(base_url).as_deref() == Some(origin.as_str())
+            || self.allowed_feed_origins.contains(&origin)
+    }
+
+    /// The feed for this session: the `?feed=` override when it is allowed, else the configured
+    /// one. `refused` tells the reader that an override was ignored.
+    pub fn choose_feed(&self, base_url: &str, requested: Option<&str>) -> FeedChoice {
+        let configured = urls::resolve(base_url, &self.feed_url).unwrap_or_default();
+        let requested = requested.map(str::trim).filter(|r| !r.is_empty());
+        match requested.and_then(|r| urls::resolve(base_url, r)) {
+            Some(address) if self.allows_feed(base_url, &address) => FeedChoice {
+                address,
+                overridden: true,
+                refused: false,
+            },
+            _ => FeedChoice {
+                address: configured,
+                overridden: false,
+                refused: requested.is_some(),
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedChoice {
+    pub address: String,
+    pub overridden: bool,
+    pub refused: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BASE: &str = "https://tin.example.gov.vn/ban-tin/";
+
+    #[test]
+    fn defaults_and_tolerance() {
+        let c = Config::parse(br#"{"feed_url":" https://x.org/f.json ","extra":1}"#);
+        let c = c.unwrap_or_default();
+        assert_eq!(c.feed_url, "https://x.org/f.json");
+        assert_eq!(c.fetch_timeout_seconds, DEFAULT_TIMEOUT_SECONDS);
+        assert_eq!(Config::parse(b"{}").ok(), Some(Config::default()));
+        assert_eq!(Config::parse(b"not json"), Err(FeedError::Config));
+        assert_eq!(Config::parse(br#"{"feed_url": 5}"#), Err(FeedError::Config));
+        let c =
+            Config::parse(br#"{"fetch_timeout_seconds":0,"max_feed_bytes":1,"language":"en-GB"}"#)
+                .unwrap_or_default();
+        assert_eq!(
+            (c.fetch_timeout_seconds, c.max_feed_bytes, c.language),
+            (1, 1_000, Lang::En)
+        );
+    }
+
+    #[test]
+    fn configured_feed_is_resolved_against_the_app_base() {
+        let c = Config {
+            feed_url: "../feed.json".into(),
+            ..Config::default()
+        };
+        let choice = c.choose_feed(BASE, None);
+        assert_eq!(choice.address, "https://tin.example.gov.vn/feed.json");
+        assert!(!choice.overridden && !choice.refused);
+    }
+
+    #[test]
+    fn override_only_same_origin_or_allowlisted() {
+        let c = Config::parse(
+            br#"{"allowed_feed_origins":["https://Partner.example.org:443/x","junk"]}"#,
+        )
+        .unwrap_or_default();
+        assert_eq!(
+            c.allowed_feed_origins,
+            vec!["https://partner.example.org".to_string()]
+        );
+
+        let same = c.choose_feed(BASE, Some("/other.json"));
+        assert_eq!(same.address, "https://tin.example.gov.vn/other.json");
+        assert!(same.overridden);
+
+        let partner = c.choose_feed(BASE, Some("https://partner.example.org/f.json"));
+        assert!(partner.overridden);
+
+        for hostile in [
+            "https://evil.example.com/f.json",
+            "//evil.example.com/f.json",
+            "https://tin.example.gov.vn.evil.com/f.json",
+            "http://tin.example.gov.vn/f.json",
+            "javascript:alert(1)",
+            "data:application/json,{}",
+        ] {
+            let choice = c.choose_feed(BASE, Some(hostile));
+            assert!(choice.refused && !choice.overridden, "{hostile}");
+            assert_eq!(
+                choice.address,
+                "https://tin.example.gov.vn/ban-tin/sample-feed.json"
+            );
+        }
+    }
+}

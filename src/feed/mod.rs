@@ -1,0 +1,278 @@
+//! The feed model: what the views show, built from a JSON Feed document.
+//!
+//! [`parse`] turns the bytes of a JSON Feed 1.0 or 1.1 document into a clean [`Feed`]: text
+//! fields decoded and NFC-normalised, URLs resolved against the feed's own address and limited
+//! to http(s), dates read in every form real feeds use, items without an id falling back to
+//! their URL, duplicates dropped, unusable items skipped and counted, and the items ordered
+//! newest first with undated ones last.
+
+mod json;
+
+use crate::error::FeedError;
+use crate::{dates, text, urls};
+use json::{RawAuthor, RawFeed, RawItem, ReadError};
+use std::collections::HashSet;
+use std::sync::Arc;
+
+/// Longest title or name kept; longer ones are cut at a word with an ellipsis.
+const MAX_LINE_CHARS: usize = 300;
+/// Length of a summary made from the article body when the feed has none.
+const SUMMARY_CHARS: usize = 220;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Feed {
+    /// The address the feed was fetched from; relative URLs were resolved against it.
+    pub address: String,
+    pub title: String,
+    pub description: String,
+    pub home_page_url: Option<String>,
+    pub language: Option<String>,
+    pub next_url: Option<String>,
+    pub items: Vec<Arc<Item>>,
+    /// Items that could not be used (not an object, no id and no url, nothing to show).
+    pub skipped: usize,
+    /// Items dropped because an earlier item had the same id.
+    pub duplicates: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub id: String,
+    /// The article's own page, when the feed gives one.
+    pub url: Option<String>,
+    /// The page the article is about, when it is elsewhere.
+    pub external_url: Option<String>,
+    pub title: String,
+    /// Plain text, possibly made from the body.
+    pub summary: String,
+    pub body: Body,
+    pub image: Option<String>,
+    pub published: Option<i64>,
+    pub modified: Option<i64>,
+    pub authors: Vec<Author>,
+    pub tags: Vec<String>,
+    pub language: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    /// Untrusted HTML: it must pass the sanitiser before it reaches the page.
+    Html(String),
+    /// Plain text, split into paragraphs at blank lines.
+    Text(Vec<String>),
+    Empty,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Author {
+    pub name: String,
+    pub url: Option<String>,
+}
+
+impl Item {
+    /// The section ("chuyên mục"): the first tag.
+    pub fn section(&self) -> Option<&str> {
+        self.tags.first().map(String::as_str)
+    }
+
+    /// The date shown and sorted by: published, or modified when that is all there is.
+    pub fn date(&self) -> Option<i64> {
+        self.published.or(self.modified)
+    }
+
+    /// The modified date, when it is worth showing beside the published one: on another day.
+    pub fn updated_on_another_day(&self) -> Option<i64> {
+        let published = dates::LocalTime::from_timestamp(self.published?)?;
+        let modified_at = self.modified?;
+        let modified = dates::LocalTime::from_timestamp(modified_at)?;
+        (!published.same_day(&modified) && modified_at > self.published?).then_some(modified_at)
+    }
+
+    /// The best page to send a reader to for the original.
+    pub fn original_url(&self) -> Option<&str> {
+        self.url.as_deref().or(self.external_url.as_deref())
+    }
+}
+
+impl Feed {
+    pub fn item(&self, id: &str) -> Option<&Arc<Item>> {
+        self.items.iter().find(|item| item.id == id)
+    }
+}
+
+/// Reads a JSON Feed document fetched from `address` (an absolute URL).
+pub fn parse(bytes: &[u8], address: &str) -> Result<Feed, FeedError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // Invalid UTF-8 becomes U+FFFD rather than refusing the whole feed.
+    let text = String::from_utf8_lossy(bytes);
+    let raw = json::read(&text).map_err(|e| match e {
+        ReadError::Syntax => FeedError::NotJson,
+        ReadError::NotAnObject => FeedError::NotFeed,
+    })?;
+    if raw.items.is_none() && !is_json_feed_version(raw.version.as_deref()) {
+        return Err(FeedError::NotFeed);
+    }
+    Ok(assemble(raw, address))
+}
+
+fn is_json_feed_version(version: Option<&str>) -> bool {
+    version.is_some_and(|v| {
+        let v = v
+            .trim()
+            .trim_start_matches("https://")
+            .trim_start_matches("http://");
+        v.starts_with("jsonfeed.org/version/1")
+    })
+}
+
+fn assemble(raw: RawFeed, address: &str) -> Feed {
+    let mut skipped = 0;
+    let mut duplicates = 0;
+    let mut seen = HashSet::new();
+    let raw_items = raw.items.unwrap_or_default();
+    let raw_feed_authors = raw.authors;
+    let mut items = Vec::with_capacity(raw_items.len());
+    for slot in raw_items {
+        match slot.and_then(|raw| item(raw, address, &raw_feed_authors)) {
+            Some(item) => {
+                if seen.insert(item.id.clone()) {
+                    items.push(Arc::new(item));
+                } else {
+                    duplicates += 1;
+                }
+            }
+            None => skipped += 1,
+        }
+    }
+    // Newest first, undated last; the sort is stable, so ties keep the feed's order.
+    items.sort_by(|a, b| match (a.date(), b.date()) {
+        (Some(x), Some(y)) => y.cmp(&x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    Feed {
+        address: address.to_string(),
+        title: line(raw.title.as_deref()),
+        description: line(raw.description.as_deref()),
+        home_page_url: http_url(address, raw.home_page_url.as_deref()),
+        language: raw.language.map(|l| text::collapse_whitespace(&l)),
+        next_url: http_url(address, raw.next_url.as_deref()),
+        items,
+        skipped,
+        duplicates,
+    }
+}
+
+fn line(s: Option<&str>) -> String {
+    text::excerpt(&text::clean_line(s.unwrap_or("")), MAX_LINE_CHARS)
+}
+
+fn http_url(base: &str, reference: Option<&str>) -> Option<String> {
+    urls::resolve(base, reference?).filter(|u| urls::is_http(u))
+}
+
+fn non_empty(s: Option<String>) -> Option<String> {
+    s.filter(|s| !s.trim().is_empty())
+}
+
+fn item(raw: RawItem, address: &str, feed_authors: &[RawAuthor]) -> Option<Item> {
+    let url = http_url(address, raw.url.as_deref());
+    let id = non_empty(raw.id)
+        .map(|id| text::nfc(id.trim()).into_owned())
+        .or_else(|| url.clone())
+        .or_else(|| non_empty(raw.url).map(|u| u.trim().to_string()))?;
+
+    let body = match (non_empty(raw.content_html), non_empty(raw.content_text)) {
+        (Some(html), _) => Body::Html(text::nfc(&html).into_owned()),
+        (None, Some(plain)) => Body::Text(paragraphs(&plain)),
+        (None, None) => Body::Empty,
+    };
+    let body_text = || match &body {
+        Body::Html(html) => text::html_to_text(html),
+        Body::Text(paragraphs) => paragraphs.join(" "),
+        Body::Empty => String::new(),
+    };
+
+    let mut summary = line(raw.summary.as_deref());
+    let mut title = line(raw.title.as_deref());
+    if title.is_empty() || summary.is_empty() {
+        let whole = body_text();
+        if title.is_empty() {
+            title = text::excerpt(&whole, 90);
+        }
+        if summary.is_empty() {
+            summary = text::excerpt(&whole, SUMMARY_CHARS);
+        }
+    }
+    if title.is_empty() {
+        return None;
+    }
+    if summary == title {
+        summary.clear();
+    }
+
+    // JSON Feed 1.1 `authors`, else 1.0 `author`, else the feed's own authors.
+    let authors = if !raw.authors.is_empty() {
+        raw.authors
+    } else if !raw.author.is_empty() {
+        raw.author
+    } else {
+        feed_authors.to_vec()
+    };
+    let mut tags: Vec<String> = Vec::new();
+    for tag in raw.tags {
+        let tag = text::excerpt(&text::clean_line(&tag), 80);
+        if !tag.is_empty() && !tags.contains(&tag) && tags.len() < 20 {
+            tags.push(tag);
+        }
+    }
+
+    Some(Item {
+        id,
+        url,
+        external_url: http_url(address, raw.external_url.as_deref()),
+        title,
+        summary,
+        body,
+        image: http_url(address, raw.image.as_deref())
+            .or_else(|| http_url(address, raw.banner_image.as_deref())),
+        published: raw.date_published.as_deref().and_then(dates::parse),
+        modified: raw.date_modified.as_deref().and_then(dates::parse),
+        authors: authors
+            .into_iter()
+            .filter_map(|a| author(a, address))
+            .collect(),
+        tags,
+        language: raw.language.map(|l| text::collapse_whitespace(&l)),
+    })
+}
+
+fn author(raw: RawAuthor, address: &str) -> Option<Author> {
+    let name = line(raw.name.as_deref());
+    (!name.is_empty()).then(|| Author {
+        name,
+        url: http_url(address, raw.url.as_deref()),
+    })
+}
+
+fn paragraphs(plain: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for line in text::nfc(plain).lines().chain(std::iter::once("")) {
+        if line.trim().is_empty() {
+            let paragraph = text::collapse_whitespace(&current);
+            if !paragraph.is_empty() {
+                out.push(paragraph);
+            }
+            current.clear();
+        } else {
+            current.push(' ');
+            current.push_str(line);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

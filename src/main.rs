@@ -1,0 +1,3 @@
+fn main() {
+    ban_tin::start();
+}

@@ -1,0 +1,148 @@
+//! The app's shared state: configuration, the chosen feed, and the feed on screen, with the
+//! loading sequence that fills them. Views read it through context; only [`Store::load`]
+//! writes the feed.
+
+use crate::config::{Config, FeedChoice};
+use crate::error::FeedError;
+use crate::feed::{self, Feed};
+use crate::i18n::{Lang, Strings};
+use crate::net::{self, Limits};
+use crate::urls;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::sync::Arc;
+
+/// Largest configuration file read.
+const MAX_CONFIG_BYTES: u64 = 64 * 1024;
+const CONFIG_TIMEOUT_SECONDS: u32 = 15;
+/// Where a `?feed=` override is kept for the rest of the browser session.
+const FEED_OVERRIDE_KEY: &str = "ban-tin.feed";
+
+#[derive(Clone, Copy)]
+pub struct Store {
+    pub lang: RwSignal<Lang>,
+    pub config: RwSignal<Option<Config>>,
+    pub choice: RwSignal<Option<FeedChoice>>,
+    pub feed: RwSignal<Option<Arc<Feed>>>,
+    pub loading: RwSignal<bool>,
+    pub error: RwSignal<Option<FeedError>>,
+    /// The document's base URL: the app's root, also under a sub-path.
+    pub base_url: StoredValue<String>,
+}
+
+impl Store {
+    pub fn new() -> Self {
+        let base_url = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.base_uri().ok().flatten())
+            .unwrap_or_default();
+        Store {
+            lang: RwSignal::new(Lang::default()),
+            config: RwSignal::new(None),
+            choice: RwSignal::new(None),
+            feed: RwSignal::new(None),
+            loading: RwSignal::new(false),
+            error: RwSignal::new(None),
+            base_url: StoredValue::new(base_url),
+        }
+    }
+
+    pub fn strings(&self) -> &'static Strings {
+        self.lang.get().strings()
+    }
+
+    /// Loads (or reloads) the configuration when it is missing, then the feed. A feed already
+    /// on screen stays there until a new one has arrived and parsed.
+    pub fn load(self) {
+        if self.loading.get_untracked() {
+            return;
+        }
+        self.loading.set(true);
+        spawn_local(async move {
+            let result = self.load_feed().await;
+            match result {
+                Ok(feed) => {
+                    self.feed.set(Some(Arc::new(feed)));
+                    self.error.set(None);
+                }
+                Err(e) => self.error.set(Some(e)),
+            }
+            self.loading.set(false);
+        });
+    }
+
+    async fn load_feed(self) -> Result<Feed, FeedError> {
+        let base = self.base_url.get_value();
+        let config = match self.config.get_untracked() {
+            Some(config) => config,
+            None => {
+                let address = urls::resolve(&base, "config.json").unwrap_or_default();
+                let limits = Limits {
+                    timeout_seconds: CONFIG_TIMEOUT_SECONDS,
+                    max_bytes: MAX_CONFIG_BYTES,
+                };
+                let bytes = net::fetch_bytes(&address, limits)
+                    .await
+                    .map_err(|e| match e {
+                        FeedError::Http { .. } | FeedError::TooLarge { .. } => FeedError::Config,
+                        other => other,
+                    })?;
+                let config = Config::parse(&bytes)?;
+                self.config.set(Some(config.clone()));
+                config
+            }
+        };
+        let choice = match self.choice.get_untracked() {
+            Some(choice) => choice,
+            None => {
+                let choice = config.choose_feed(&base, requested_feed().as_deref());
+                remember_override(&choice);
+                self.choice.set(Some(choice.clone()));
+                choice
+            }
+        };
+        let limits = Limits {
+            timeout_seconds: config.fetch_timeout_seconds,
+            max_bytes: config.max_feed_bytes,
+        };
+        let bytes = net::fetch_bytes(&choice.address, limits).await?;
+        feed::parse(&bytes, &choice.address)
+    }
+}
+
+impl Default for Store {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// `?feed=` from the address, or the one remembered earlier in this session.
+fn requested_feed() -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let from_query = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(key, _)| *key == "feed")
+        .map(|(_, value)| urls::decode_component(value, true));
+    from_query.or_else(|| {
+        session_storage()?
+            .get_item(FEED_OVERRIDE_KEY)
+            .ok()
+            .flatten()
+    })
+}
+
+fn remember_override(choice: &FeedChoice) {
+    if let Some(storage) = session_storage() {
+        let _ = if choice.overridden {
+            storage.set_item(FEED_OVERRIDE_KEY, &choice.address)
+        } else {
+            storage.remove_item(FEED_OVERRIDE_KEY)
+        };
+    }
+}

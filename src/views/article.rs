@@ -1,0 +1,157 @@
+//! The article view.
+
+use crate::dom_clean;
+use crate::feed::{Body, Feed, Item};
+use crate::i18n::fill;
+use crate::store::Store;
+use crate::views::not_found::NotFound;
+use crate::views::status::WithFeed;
+use crate::views::{hide_broken_image, When};
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use std::sync::Arc;
+
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let params = use_params_map();
+    view! {
+        <WithFeed content=move |feed| {
+            let id = params.read().get("id").unwrap_or_default();
+            match feed.item(&id).cloned() {
+                Some(item) => view! { <Article item feed /> }.into_any(),
+                None => {
+                    let store = expect_context::<Store>();
+                    let s = store.strings();
+                    view! {
+                        <NotFound title=s.article_not_found_title text=s.article_not_found_text />
+                    }
+                        .into_any()
+                }
+            }
+        } />
+    }
+}
+
+#[component]
+fn Article(item: Arc<Item>, feed: Arc<Feed>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let s = store.strings();
+    let lang = store.lang.get_untracked();
+    let authors = item
+        .authors
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let page_title = format!("{} – {}", item.title, s.app_name);
+    view! {
+        <Title text=page_title />
+        <article class="article">
+            <header class="article-header">
+                {item.section().map(|name| view! { <p class="section-name">{name.to_string()}</p> })}
+                <h1>{item.title.clone()}</h1>
+                <p class="article-meta">
+                    {item
+                        .published
+                        .map(|t| {
+                            view! {
+                                <span class="published">
+                                    {fill(s.published_on, "")}
+                                    <When seconds=t lang />
+                                </span>
+                            }
+                        })}
+                    {item
+                        .updated_on_another_day()
+                        .map(|t| {
+                            view! {
+                                <span class="updated">
+                                    {fill(s.updated_on, "")}
+                                    <When seconds=t lang />
+                                </span>
+                            }
+                        })}
+                </p>
+                {(!authors.is_empty())
+                    .then(|| view! { <p class="byline">{fill(s.authors, &authors)}</p> })}
+            </header>
+            {item
+                .image
+                .clone()
+                .map(|src| {
+                    view! {
+                        <figure class="lead-image">
+                            <img
+                                src=src
+                                alt=""
+                                width="1280"
+                                height="720"
+                                decoding="async"
+                                referrerpolicy="no-referrer"
+                                on:error=hide_broken_image
+                            />
+                        </figure>
+                    }
+                })}
+            <ArticleBody body=item.body.clone() base=feed.address.clone() />
+            {(!item.tags.is_empty())
+                .then(|| {
+                    view! {
+                        <section class="tags" aria-label=s.tags>
+                            <h2 class="tags-title">{s.tags}</h2>
+                            <ul>
+                                {item
+                                    .tags
+                                    .iter()
+                                    .map(|tag| view! { <li>{tag.clone()}</li> })
+                                    .collect_view()}
+                            </ul>
+                        </section>
+                    }
+                })}
+            <footer class="article-footer">
+                {item
+                    .original_url()
+                    .map(|url| {
+                        view! {
+                            <a
+                                class="button"
+                                href=url.to_string()
+                                target="_blank"
+                                rel="noopener noreferrer"
+                            >
+                                {s.read_original}
+                            </a>
+                        }
+                    })}
+                <A href="/" attr:class="button">{s.back_to_list}</A>
+            </footer>
+        </article>
+    }
+}
+
+/// The body: sanitised HTML built as DOM nodes, or plain-text paragraphs.
+#[component]
+fn ArticleBody(body: Body, base: String) -> impl IntoView {
+    match body {
+        Body::Html(html) => {
+            let container = NodeRef::<Div>::new();
+            container.on_load(move |element| {
+                if let Some(fragment) = dom_clean::clean_html(&html, &base) {
+                    let _ = element.append_child(&fragment);
+                }
+            });
+            view! { <div class="article-body" node_ref=container></div> }.into_any()
+        }
+        Body::Text(paragraphs) => view! {
+            <div class="article-body">
+                {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+            </div>
+        }
+        .into_any(),
+        Body::Empty => ().into_any(),
+    }
+}

@@ -1,0 +1,32 @@
+//! The view for an address that is not part of the app.
+
+use crate::store::Store;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    let store = expect_context::<Store>();
+    move || {
+        let s = store.strings();
+        view! { <NotFound title=s.not_found_title text=s.not_found_text /> }
+    }
+}
+
+/// "Not found" with a way back, for unknown addresses and for articles not in the feed.
+#[component]
+pub fn NotFound(title: &'static str, text: &'static str) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let s = store.strings();
+    view! {
+        <Title text=title />
+        <section class="status-view not-found-view">
+            <h1>{title}</h1>
+            <p class="status-message">{text}</p>
+            <div class="actions">
+                <A href="/" attr:class="button primary">{s.back_to_list}</A>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,67 @@
+//! The states every view shares: loading, failed, and the feed ready to show.
+
+use crate::error::FeedError;
+use crate::feed::Feed;
+use crate::store::Store;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use std::sync::Arc;
+
+/// Shows `content` with the feed once there is one; until then the loading view, or the error
+/// view when loading failed. A feed already on screen stays when a later refresh fails.
+#[component]
+pub fn WithFeed<F, V>(content: F) -> impl IntoView
+where
+    F: Fn(Arc<Feed>) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let store = expect_context::<Store>();
+    move || match (store.feed.get(), store.error.get()) {
+        (Some(feed), _) => content(feed).into_any(),
+        (None, Some(error)) => view! { <ErrorView error /> }.into_any(),
+        (None, None) => view! { <LoadingView /> }.into_any(),
+    }
+}
+
+#[component]
+pub fn LoadingView() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let s = store.strings();
+    view! {
+        <Title text=s.app_name />
+        <section class="status-view" aria-busy="true">
+            <h1>{s.app_name}</h1>
+            <p class="status-message" role="status">{s.loading}</p>
+            <div class="skeleton" aria-hidden="true">
+                <div class="skeleton-line"></div>
+                <div class="skeleton-line short"></div>
+                <div class="skeleton-line"></div>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+pub fn ErrorView(error: FeedError) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let s = store.strings();
+    view! {
+        <Title text=s.error_title />
+        <section class="status-view error-view">
+            <h1>{s.error_title}</h1>
+            <p class="status-message" role="alert">{error.message(s)}</p>
+            <div class="actions">
+                <button
+                    type="button"
+                    class="button primary"
+                    on:click=move |_| store.load()
+                    disabled=move || store.loading.get()
+                >
+                    {s.retry}
+                </button>
+                <A href="/" attr:class="button">{s.home}</A>
+            </div>
+        </section>
+    }
+}
