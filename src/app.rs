@@ -7,42 +7,30 @@ use leptos_meta::{provide_meta_context, Html};
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-/// The router's base: the path of the document's base URL without its trailing slash, so the
-/// app works at the root of a host or under any sub-path set by `<base href>`.
-fn router_base(base_url: &str) -> String {
-    let after_scheme = base_url
-        .split_once("://")
-        .map_or(base_url, |(_, rest)| rest);
-    let path = after_scheme
-        .find('/')
-        .map_or("", |slash| &after_scheme[slash..]);
-    let path = path.split(['?', '#']).next().unwrap_or("");
-    let dir = path.rfind('/').map_or("", |slash| &path[..slash]);
-    dir.to_string()
-}
-
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let store = Store::new();
     provide_context(store);
     store.load();
-    let base = router_base(&store.base_url.get_value());
 
     view! {
         <Html attr:lang=move || store.lang.get().code() />
-        <Router base=base>
+        <Router base=store.base_path.get_value()>
             <a class="skip-link" href="#main" on:click=skip_to_main>
                 {move || store.strings().skip_to_content}
             </a>
             <header class="site-header">
                 <div class="bar">
-                    <A href="/" attr:class="brand">
+                    <A href=store.href("/") attr:class="brand">
                         {move || store.strings().app_name}
                     </A>
                 </div>
             </header>
             <main id="main" tabindex="-1">
+                <Show when=move || store.choice.get().is_some_and(|c| c.refused)>
+                    <p class="notice" role="status">{move || store.strings().feed_refused}</p>
+                </Show>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=ListPage />
                     <Route path=path!("/tin/:id") view=ArticlePage />
@@ -66,18 +54,5 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
         if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
             let _ = main.focus();
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::router_base;
-
-    #[test]
-    fn base_path_from_base_url() {
-        assert_eq!(router_base("http://127.0.0.1:8080/"), "");
-        assert_eq!(router_base("https://x.org/tin-tuc/"), "/tin-tuc");
-        assert_eq!(router_base("https://x.org/a/b/index.html?x#y"), "/a/b");
-        assert_eq!(router_base(""), "");
     }
 }

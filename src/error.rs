@@ -34,7 +34,7 @@ impl FeedError {
             FeedError::Http { status } if *status >= 500 => fill(s.error_http_server, status),
             FeedError::Http { status } => fill(s.error_http_other, status),
             FeedError::TooLarge { limit_bytes } => {
-                fill(s.error_too_large, limit_bytes.div_ceil(1_000_000))
+                fill(s.error_too_large, human_size(*limit_bytes))
             }
             FeedError::NotJson => s.error_not_json.to_string(),
             FeedError::NotFeed => s.error_not_feed.to_string(),
@@ -53,6 +53,15 @@ impl FeedError {
                     status: 408 | 429 | 500..=599
                 }
         )
+    }
+}
+
+/// A byte count as people read it: "16 MB", "64 KB", "900 B".
+pub fn human_size(bytes: u64) -> String {
+    match bytes {
+        0..1_000 => format!("{bytes} B"),
+        1_000..1_000_000 => format!("{} KB", bytes.div_ceil(1_000)),
+        _ => format!("{} MB", bytes.div_ceil(1_000_000)),
     }
 }
 
@@ -93,6 +102,8 @@ mod tests {
             assert!(!v.contains("{}") && !n.contains("{}"), "{e:?}");
         }
         assert!(FeedError::Http { status: 503 }.is_transient());
+        assert_eq!(human_size(2_000), "2 KB");
+        assert_eq!(human_size(512), "512 B");
         assert!(!FeedError::NotJson.is_transient());
     }
 }

@@ -107,7 +107,7 @@ pub static VI: Strings = Strings {
     error_http_not_found: "Không tìm thấy nguồn tin trên máy chủ (lỗi 404).",
     error_http_server: "Máy chủ tin tức đang gặp sự cố (lỗi {}). Hãy thử lại sau ít phút.",
     error_http_other: "Máy chủ tin tức từ chối yêu cầu (lỗi {}).",
-    error_too_large: "Nguồn tin quá lớn (hơn {} MB) nên không được tải, để máy không bị treo.",
+    error_too_large: "Nguồn tin quá lớn (hơn {}) nên không được tải, để máy không bị treo.",
     error_not_json: "Nguồn tin bị lỗi: nội dung tải về không phải dữ liệu JSON.",
     error_not_feed: "Nguồn tin bị lỗi: dữ liệu tải về không phải một JSON Feed.",
     error_config: "Không đọc được tệp cấu hình của ứng dụng (config.json).",
@@ -145,7 +145,7 @@ pub static EN: Strings = Strings {
     error_http_server: "The news server has a problem (error {}). Try again in a few minutes.",
     error_http_other: "The news server refused the request (error {}).",
     error_too_large:
-        "The feed is too large (over {} MB), so it was not loaded, to keep this device responsive.",
+        "The feed is too large (over {}), so it was not loaded, to keep this device responsive.",
     error_not_json: "The feed is broken: what was downloaded is not JSON.",
     error_not_feed: "The feed is broken: what was downloaded is not a JSON Feed.",
     error_config: "The app's configuration file (config.json) could not be read.",

@@ -28,6 +28,9 @@ pub struct Store {
     pub error: RwSignal<Option<FeedError>>,
     /// The document's base URL: the app's root, also under a sub-path.
     pub base_url: StoredValue<String>,
+    /// The path of that base without its trailing slash ("" at a host's root, "/tin-tuc" under
+    /// a sub-path): the router's base.
+    pub base_path: StoredValue<String>,
 }
 
 impl Store {
@@ -43,8 +46,15 @@ impl Store {
             feed: RwSignal::new(None),
             loading: RwSignal::new(false),
             error: RwSignal::new(None),
+            base_path: StoredValue::new(base_path(&base_url)),
             base_url: StoredValue::new(base_url),
         }
+    }
+
+    /// The full address of an app path such as `/tin/abc`, for links: the router resolves
+    /// paths that start with `/` as they are, so the base is added here.
+    pub fn href(&self, path: &str) -> String {
+        format!("{}{path}", self.base_path.get_value())
     }
 
     pub fn strings(&self) -> &'static Strings {
@@ -116,6 +126,20 @@ impl Default for Store {
     }
 }
 
+/// The path of a base URL without its trailing slash: the router's base.
+pub fn base_path(base_url: &str) -> String {
+    let after_scheme = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
+    let path = after_scheme
+        .find('/')
+        .map_or("", |slash| &after_scheme[slash..]);
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    path.rfind('/')
+        .map_or("", |slash| &path[..slash])
+        .to_string()
+}
+
 fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok().flatten()
 }
@@ -144,5 +168,18 @@ fn remember_override(choice: &FeedChoice) {
         } else {
             storage.remove_item(FEED_OVERRIDE_KEY)
         };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base_path;
+
+    #[test]
+    fn base_path_from_base_url() {
+        assert_eq!(base_path("http://127.0.0.1:8080/"), "");
+        assert_eq!(base_path("https://x.org/tin-tuc/"), "/tin-tuc");
+        assert_eq!(base_path("https://x.org/a/b/index.html?x#y"), "/a/b");
+        assert_eq!(base_path(""), "");
     }
 }

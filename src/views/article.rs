@@ -127,7 +127,7 @@ fn Article(item: Arc<Item>, feed: Arc<Feed>) -> impl IntoView {
                             </a>
                         }
                     })}
-                <A href="/" attr:class="button">{s.back_to_list}</A>
+                <A href=store.href("/") attr:class="button">{s.back_to_list}</A>
             </footer>
         </article>
     }

@@ -4,7 +4,7 @@ use crate::feed::{Feed, Item};
 use crate::i18n::fill;
 use crate::store::Store;
 use crate::views::status::WithFeed;
-use crate::views::{article_href, Thumbnail, When};
+use crate::views::{article_path, Thumbnail, When};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -76,7 +76,7 @@ fn Entry(item: Arc<Item>, eager: bool) -> impl IntoView {
     let store = expect_context::<Store>();
     let lang = store.lang.get_untracked();
     let section = item.section().map(str::to_string);
-    let href = article_href(&item.id);
+    let href = store.href(&article_path(&item.id));
     let title = item.title.clone();
     view! {
         <article class="entry">

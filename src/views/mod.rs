@@ -10,8 +10,8 @@ use crate::i18n::Lang;
 use crate::urls;
 use leptos::prelude::*;
 
-/// The app-relative address of an article.
-pub fn article_href(id: &str) -> String {
+/// The app path of an article (see `Store::href` for the full address).
+pub fn article_path(id: &str) -> String {
     format!("/tin/{}", urls::encode_component(id))
 }
 

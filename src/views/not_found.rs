@@ -25,7 +25,7 @@ pub fn NotFound(title: &'static str, text: &'static str) -> impl IntoView {
             <h1>{title}</h1>
             <p class="status-message">{text}</p>
             <div class="actions">
-                <A href="/" attr:class="button primary">{s.back_to_list}</A>
+                <A href=store.href("/") attr:class="button primary">{s.back_to_list}</A>
             </div>
         </section>
     }

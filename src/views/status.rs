@@ -60,7 +60,7 @@ pub fn ErrorView(error: FeedError) -> impl IntoView {
                 >
                     {s.retry}
                 </button>
-                <A href="/" attr:class="button">{s.home}</A>
+                <A href=store.href("/") attr:class="button">{s.home}</A>
             </div>
         </section>
     }

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Sets up what is missing, then runs every check and test:
+#   formatting, clippy (host and wasm32), host unit tests, the release build, the size report,
+#   and the browser end-to-end tests against the release build served on 127.0.0.1.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+"$root/scripts/setup.sh" --test
+cd "$root"
+export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (host)"
+cargo clippy --all-targets --locked -- -D warnings
+
+step "cargo clippy (wasm32)"
+cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+
+step "cargo test (host)"
+cargo test --locked
+
+step "trunk build --release"
+trunk build --release --locked
+
+step "size report"
+node scripts/size-report.mjs dist
+
+step "browser tests (Chromium, release build on 127.0.0.1)"
+node --test --test-concurrency=1 --test-reporter=spec tests/

@@ -1,0 +1,132 @@
+// Deployment as the README describes it: dist/ copied under a sub-path of a real nginx with
+// deploy/nginx.conf, <base href> changed, and the app working there: SPA fallback, deep links,
+// reload, and the cache headers a CDN relies on.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import net from 'node:net';
+import path from 'node:path';
+import { spawn, execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { launch, newPage } from './support/browser.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const NGINX = process.env.NGINX || '/usr/sbin/nginx';
+const SEED_ID = '2023-02-10-hoi-nghi-trien-khai-nhiem-vu-2023';
+
+let dir;
+let nginx;
+let base;
+let browser;
+
+function freePort() {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port) {
+  for (let i = 0; i < 100; i++) {
+    const ok = await new Promise((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => { socket.end(); resolve(true); });
+      socket.on('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`nginx did not listen on ${port}`);
+}
+
+before(async () => {
+  assert.ok(fs.existsSync(NGINX), `${NGINX} is missing: scripts/setup.sh --browser installs nginx`);
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ban-tin-nginx-'));
+  fs.chmodSync(dir, 0o755);
+  // The deployment: dist/ copied to <www>/tin-tuc/ with its base changed.
+  const site = path.join(dir, 'www', 'tin-tuc');
+  fs.cpSync(dist, site, { recursive: true });
+  const index = path.join(site, 'index.html');
+  const html = fs.readFileSync(index, 'utf8');
+  assert.ok(html.includes('<base href="/" />'), 'index.html has the documented <base href="/" /> line');
+  fs.writeFileSync(index, html.replace('<base href="/" />', '<base href="/tin-tuc/" />'));
+
+  const port = await freePort();
+  const snippet = fs.readFileSync(path.join(root, 'deploy', 'nginx.conf'), 'utf8')
+    .replace('root /srv/www;', `root ${path.join(dir, 'www')};`);
+  fs.writeFileSync(path.join(dir, 'site.conf'), snippet);
+  const user = process.getuid?.() === 0 ? 'user root root;' : '';
+  fs.writeFileSync(path.join(dir, 'nginx.conf'), `
+${user}
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 64; }
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log off;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  server {
+    listen 127.0.0.1:${port};
+    include ${dir}/site.conf;
+  }
+}
+`);
+  execFileSync(NGINX, ['-t', '-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: 'pipe' });
+  nginx = spawn(NGINX, ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'inherit' });
+  await waitForPort(port);
+  base = `http://127.0.0.1:${port}/tin-tuc/`;
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  nginx?.kill('SIGTERM');
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('nginx serves the app under a sub-path with an SPA fallback and CDN-friendly cache headers', async () => {
+  const home = await fetch(base);
+  assert.equal(home.status, 200);
+  assert.equal(home.headers.get('cache-control'), 'no-cache');
+  const deep = await fetch(`${base}tin/${SEED_ID}`);
+  assert.equal(deep.status, 200);
+  assert.match(await deep.text(), /<base href="\/tin-tuc\/" \/>/);
+
+  const files = fs.readdirSync(dist);
+  const wasm = files.find((f) => f.endsWith('_bg.wasm'));
+  const js = files.find((f) => /-[0-9a-f]{16}\.js$/.test(f));
+  for (const file of [wasm, js]) {
+    const r = await fetch(base + file, { headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(r.status, 200, file);
+    assert.equal(r.headers.get('cache-control'), 'public, max-age=31536000, immutable', file);
+  }
+  const w = await fetch(base + wasm);
+  assert.equal(w.headers.get('content-type'), 'application/wasm');
+  const config = await fetch(`${base}config.json`);
+  assert.equal(config.headers.get('cache-control'), 'public, max-age=0, s-maxage=60, stale-while-revalidate=300');
+  assert.equal((await fetch(`${base}no-such-file.json`)).status, 404);
+});
+
+test('the deployed app lists the sample feed, opens deep links and reloads under the sub-path', async () => {
+  const { page, problems, context } = await newPage(browser);
+  await page.goto(`${base}tin/${SEED_ID}`);
+  await page.locator('h1', { hasText: 'Hội nghị triển khai nhiệm vụ năm 2023' }).waitFor();
+  await page.reload();
+  await page.locator('h1', { hasText: 'Hội nghị triển khai nhiệm vụ năm 2023' }).waitFor();
+  await page.locator('.article-footer a', { hasText: 'Về danh sách tin' }).click();
+  await page.waitForURL(base);
+  await page.locator('main article.entry').first().waitFor();
+  assert.ok((await page.locator('main article.entry').count()) >= 12);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
