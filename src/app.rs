@@ -1,11 +1,17 @@
-//! The application shell: header, main landmark, routes, footer.
+//! The application shell: header, main landmark, routes, footer; and what happens on every
+//! route change (focus, scroll) and settings change (root font size, theme, language).
 
+use crate::settings::Theme;
 use crate::store::Store;
+use crate::views::header::SiteHeader;
 use crate::views::{article::ArticlePage, list::ListPage, not_found::NotFoundPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html};
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
+use std::collections::HashMap;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -13,6 +19,8 @@ pub fn App() -> impl IntoView {
     let store = Store::new();
     provide_context(store);
     store.load();
+    apply_settings_to_root(store);
+    let scroll_memory = ScrollMemory::start();
 
     view! {
         <Html attr:lang=move || store.lang.get().code() />
@@ -20,13 +28,7 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main" on:click=skip_to_main>
                 {move || store.strings().skip_to_content}
             </a>
-            <header class="site-header">
-                <div class="bar">
-                    <A href=store.href("/") attr:class="brand">
-                        {move || store.strings().app_name}
-                    </A>
-                </div>
-            </header>
+            <SiteHeader />
             <main id="main" tabindex="-1">
                 <Show when=move || store.choice.get().is_some_and(|c| c.refused)>
                     <p class="notice" role="status">{move || store.strings().feed_refused}</p>
@@ -42,7 +44,114 @@ pub fn App() -> impl IntoView {
                     {move || store.feed.get().map(|f| f.title.clone()).unwrap_or_default()}
                 </p>
             </footer>
+            <RouteChanges memory=scroll_memory />
         </Router>
+    }
+}
+
+/// Text size as a percentage on the root element (through the CSSOM, which a strict
+/// Content-Security-Policy allows), and the theme as `data-theme` on it.
+fn apply_settings_to_root(store: Store) {
+    let root = document()
+        .document_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    let Some(root) = root else {
+        return;
+    };
+    let for_size = root.clone();
+    Effect::new(move || {
+        let percent = store.text_size.get().percent();
+        let _ = for_size
+            .style()
+            .set_property("font-size", &format!("{percent}%"));
+    });
+    Effect::new(move || {
+        let _ = match store.theme.get() {
+            Theme::Auto => root.remove_attribute("data-theme"),
+            theme => root.set_attribute("data-theme", theme.to_stored()),
+        };
+    });
+}
+
+/// Where each page was scrolled to, and whether the current move came from the back or forward
+/// button. Its listeners are registered before the router's, so a `popstate` is noted before
+/// the router reacts to it.
+#[derive(Clone, Copy)]
+struct ScrollMemory {
+    positions: StoredValue<HashMap<String, f64>>,
+    popped: StoredValue<bool>,
+}
+
+impl ScrollMemory {
+    fn start() -> Self {
+        let memory = ScrollMemory {
+            positions: StoredValue::new(HashMap::new()),
+            popped: StoredValue::new(false),
+        };
+        if let Ok(history) = window().history() {
+            let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+        }
+        let scroll = window_event_listener(leptos::ev::scroll, move |_| {
+            let y = window().scroll_y().unwrap_or(0.0);
+            memory.positions.update_value(|p| {
+                p.insert(current_page_key(), y);
+            });
+        });
+        let popstate =
+            window_event_listener(leptos::ev::popstate, move |_| memory.popped.set_value(true));
+        on_cleanup(move || {
+            scroll.remove();
+            popstate.remove();
+        });
+        memory
+    }
+}
+
+fn current_page_key() -> String {
+    let location = window().location();
+    format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    )
+}
+
+/// On every route change after the first: focus moves to the new view's `h1` (screen readers
+/// announce it); a back or forward move restores that page's scroll position, a new one starts
+/// at the top (the router scrolls there).
+#[component]
+fn RouteChanges(memory: ScrollMemory) -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let current = format!("{}?{}", location.pathname.get(), location.search.get());
+        if previous.is_some_and(|p| p != current) {
+            let restore = memory.popped.get_value();
+            memory.popped.set_value(false);
+            let y = memory
+                .positions
+                .with_value(|p| p.get(&current_page_key()).copied());
+            request_animation_frame(move || {
+                focus_heading();
+                if restore {
+                    window().scroll_to_with_x_and_y(0.0, y.unwrap_or(0.0));
+                }
+            });
+        }
+        current
+    });
+}
+
+fn focus_heading() {
+    let heading = document()
+        .query_selector("main h1")
+        .ok()
+        .flatten()
+        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(heading) = heading {
+        let _ = heading.set_attribute("tabindex", "-1");
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = heading.focus_with_options(&options);
     }
 }
 
@@ -51,7 +160,7 @@ pub fn App() -> impl IntoView {
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
     if let Some(main) = document().get_element_by_id("main") {
-        if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
             let _ = main.focus();
         }
     }

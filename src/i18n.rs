@@ -26,6 +26,14 @@ impl Lang {
         }
     }
 
+    /// The language a reader switches to from this one.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Vi => Lang::En,
+            Lang::En => Lang::Vi,
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<Lang> {
         let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
         match primary.as_str() {
@@ -41,115 +49,166 @@ pub fn fill(template: &str, value: impl Display) -> String {
     template.replacen("{}", &value.to_string(), 1)
 }
 
-pub struct Strings {
-    pub app_name: &'static str,
-    pub skip_to_content: &'static str,
-    pub home: &'static str,
-    pub loading: &'static str,
-    pub published_on: &'static str,
-    pub updated_on: &'static str,
-    pub authors: &'static str,
-    pub tags: &'static str,
-    pub read_original: &'static str,
-    pub back_to_list: &'static str,
-    pub news_list: &'static str,
-    pub empty_feed: &'static str,
-    pub show_more: &'static str,
-    pub showing_count: &'static str,
-    pub skipped_items: &'static str,
-    pub retry: &'static str,
-    pub error_title: &'static str,
-    pub not_found_title: &'static str,
-    pub not_found_text: &'static str,
-    pub article_not_found_title: &'static str,
-    pub article_not_found_text: &'static str,
-    pub feed_refused: &'static str,
-    pub footer_source: &'static str,
-    pub error_offline: &'static str,
-    pub error_network: &'static str,
-    pub error_timeout: &'static str,
-    pub error_http_not_found: &'static str,
-    pub error_http_server: &'static str,
-    pub error_http_other: &'static str,
-    pub error_too_large: &'static str,
-    pub error_not_json: &'static str,
-    pub error_not_feed: &'static str,
-    pub error_config: &'static str,
+/// Declares the string table: each key with its Vietnamese and English text, side by side, so
+/// a key cannot exist in one language only.
+macro_rules! strings {
+    ($($key:ident: $vi:literal, $en:literal;)*) => {
+        pub struct Strings {
+            $(pub $key: &'static str,)*
+        }
+
+        pub static VI: Strings = Strings { $($key: $vi,)* };
+        pub static EN: Strings = Strings { $($key: $en,)* };
+
+        impl Strings {
+            /// Every key with its text, for checks.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($key), self.$key),)*]
+            }
+        }
+    };
 }
 
-pub static VI: Strings = Strings {
-    app_name: "Bản tin",
-    skip_to_content: "Bỏ qua, đến nội dung chính",
-    home: "Trang chủ",
-    loading: "Đang tải tin…",
-    published_on: "Ngày đăng: {}",
-    updated_on: "Cập nhật: {}",
-    authors: "Tác giả: {}",
-    tags: "Từ khóa",
-    read_original: "Xem bài gốc",
-    back_to_list: "Về danh sách tin",
-    news_list: "Danh sách tin",
-    empty_feed: "Chưa có tin nào.",
-    show_more: "Xem thêm",
-    showing_count: "Đang hiện {} tin",
-    skipped_items: "{} tin bị lỗi định dạng nên không hiển thị.",
-    retry: "Thử lại",
-    error_title: "Không tải được tin tức",
-    not_found_title: "Không tìm thấy trang",
-    not_found_text: "Địa chỉ này không có trong Bản tin. Có thể đường dẫn bị sai hoặc đã cũ.",
-    article_not_found_title: "Không tìm thấy bài viết",
-    article_not_found_text: "Bài viết này không có trong nguồn tin. Có thể bài đã được gỡ xuống hoặc đường dẫn bị sai.",
-    feed_refused: "Địa chỉ nguồn tin trong đường dẫn không được phép, nên Bản tin hiển thị nguồn tin mặc định.",
-    footer_source: "Nguồn tin",
-    error_offline: "Thiết bị đang không có mạng. Hãy kết nối mạng rồi thử lại.",
-    error_network: "Không kết nối được tới máy chủ tin tức. Hãy kiểm tra kết nối mạng rồi thử lại.",
-    error_timeout: "Máy chủ tin tức phản hồi quá chậm (quá {} giây). Hãy thử lại sau ít phút.",
-    error_http_not_found: "Không tìm thấy nguồn tin trên máy chủ (lỗi 404).",
-    error_http_server: "Máy chủ tin tức đang gặp sự cố (lỗi {}). Hãy thử lại sau ít phút.",
-    error_http_other: "Máy chủ tin tức từ chối yêu cầu (lỗi {}).",
-    error_too_large: "Nguồn tin quá lớn (hơn {}) nên không được tải, để máy không bị treo.",
-    error_not_json: "Nguồn tin bị lỗi: nội dung tải về không phải dữ liệu JSON.",
-    error_not_feed: "Nguồn tin bị lỗi: dữ liệu tải về không phải một JSON Feed.",
-    error_config: "Không đọc được tệp cấu hình của ứng dụng (config.json).",
-};
-
-pub static EN: Strings = Strings {
-    app_name: "Bản tin",
-    skip_to_content: "Skip to main content",
-    home: "Home",
-    loading: "Loading news…",
-    published_on: "Published: {}",
-    updated_on: "Updated: {}",
-    authors: "By {}",
-    tags: "Tags",
-    read_original: "Read the original",
-    back_to_list: "Back to the news list",
-    news_list: "News list",
-    empty_feed: "There is no news yet.",
-    show_more: "Show more",
-    showing_count: "Showing {} articles",
-    skipped_items: "{} malformed articles are not shown.",
-    retry: "Try again",
-    error_title: "The news could not be loaded",
-    not_found_title: "Page not found",
-    not_found_text: "This address is not part of Bản tin. The link may be wrong or out of date.",
-    article_not_found_title: "Article not found",
+strings! {
+    main_nav:
+        "Điều hướng chính",
+        "Main navigation";
+    display_settings:
+        "Tùy chọn hiển thị",
+        "Display settings";
+    text_size:
+        "Cỡ chữ",
+        "Text size";
+    text_smaller:
+        "Giảm cỡ chữ",
+        "Decrease text size";
+    text_default:
+        "Cỡ chữ mặc định",
+        "Default text size";
+    text_larger:
+        "Tăng cỡ chữ",
+        "Increase text size";
+    text_size_now:
+        "Cỡ chữ {}%",
+        "Text size {}%";
+    theme:
+        "Giao diện",
+        "Theme";
+    theme_auto:
+        "Theo hệ thống",
+        "System";
+    theme_light:
+        "Sáng",
+        "Light";
+    theme_dark:
+        "Tối",
+        "Dark";
+    theme_contrast:
+        "Tương phản cao",
+        "High contrast";
+    other_language:
+        "English",
+        "Tiếng Việt";
+    app_name:
+        "Bản tin",
+        "Bản tin";
+    skip_to_content:
+        "Bỏ qua, đến nội dung chính",
+        "Skip to main content";
+    home:
+        "Trang chủ",
+        "Home";
+    loading:
+        "Đang tải tin…",
+        "Loading news…";
+    published_on:
+        "Ngày đăng: {}",
+        "Published: {}";
+    updated_on:
+        "Cập nhật: {}",
+        "Updated: {}";
+    authors:
+        "Tác giả: {}",
+        "By {}";
+    tags:
+        "Từ khóa",
+        "Tags";
+    read_original:
+        "Xem bài gốc",
+        "Read the original";
+    back_to_list:
+        "Về danh sách tin",
+        "Back to the news list";
+    news_list:
+        "Danh sách tin",
+        "News list";
+    empty_feed:
+        "Chưa có tin nào.",
+        "There is no news yet.";
+    show_more:
+        "Xem thêm",
+        "Show more";
+    showing_count:
+        "Đang hiện {} tin",
+        "Showing {} articles";
+    skipped_items:
+        "{} tin bị lỗi định dạng nên không hiển thị.",
+        "{} malformed articles are not shown.";
+    retry:
+        "Thử lại",
+        "Try again";
+    error_title:
+        "Không tải được tin tức",
+        "The news could not be loaded";
+    not_found_title:
+        "Không tìm thấy trang",
+        "Page not found";
+    not_found_text:
+        "Địa chỉ này không có trong Bản tin. Có thể đường dẫn bị sai hoặc đã cũ.",
+        "This address is not part of Bản tin. The link may be wrong or out of date.";
+    article_not_found_title:
+        "Không tìm thấy bài viết",
+        "Article not found";
     article_not_found_text:
-        "This article is not in the feed. It may have been taken down, or the link may be wrong.",
-    feed_refused: "The feed address in the link is not allowed, so Bản tin shows its default feed.",
-    footer_source: "Source",
-    error_offline: "This device is offline. Connect to a network and try again.",
-    error_network: "The news server could not be reached. Check the connection and try again.",
-    error_timeout: "The news server is too slow (over {} seconds). Try again in a few minutes.",
-    error_http_not_found: "The feed was not found on the server (error 404).",
-    error_http_server: "The news server has a problem (error {}). Try again in a few minutes.",
-    error_http_other: "The news server refused the request (error {}).",
+        "Bài viết này không có trong nguồn tin. Có thể bài đã được gỡ xuống hoặc đường dẫn bị sai.",
+        "This article is not in the feed. It may have been taken down, or the link may be wrong.";
+    feed_refused:
+        "Địa chỉ nguồn tin trong đường dẫn không được phép, nên Bản tin hiển thị nguồn tin mặc định.",
+        "The feed address in the link is not allowed, so Bản tin shows its default feed.";
+    footer_source:
+        "Nguồn tin",
+        "Source";
+    error_offline:
+        "Thiết bị đang không có mạng. Hãy kết nối mạng rồi thử lại.",
+        "This device is offline. Connect to a network and try again.";
+    error_network:
+        "Không kết nối được tới máy chủ tin tức. Hãy kiểm tra kết nối mạng rồi thử lại.",
+        "The news server could not be reached. Check the connection and try again.";
+    error_timeout:
+        "Máy chủ tin tức phản hồi quá chậm (quá {} giây). Hãy thử lại sau ít phút.",
+        "The news server is too slow (over {} seconds). Try again in a few minutes.";
+    error_http_not_found:
+        "Không tìm thấy nguồn tin trên máy chủ (lỗi 404).",
+        "The feed was not found on the server (error 404).";
+    error_http_server:
+        "Máy chủ tin tức đang gặp sự cố (lỗi {}). Hãy thử lại sau ít phút.",
+        "The news server has a problem (error {}). Try again in a few minutes.";
+    error_http_other:
+        "Máy chủ tin tức từ chối yêu cầu (lỗi {}).",
+        "The news server refused the request (error {}).";
     error_too_large:
-        "The feed is too large (over {}), so it was not loaded, to keep this device responsive.",
-    error_not_json: "The feed is broken: what was downloaded is not JSON.",
-    error_not_feed: "The feed is broken: what was downloaded is not a JSON Feed.",
-    error_config: "The app's configuration file (config.json) could not be read.",
-};
+        "Nguồn tin quá lớn (hơn {}) nên không được tải, để máy không bị treo.",
+        "The feed is too large (over {}), so it was not loaded, to keep this device responsive.";
+    error_not_json:
+        "Nguồn tin bị lỗi: nội dung tải về không phải dữ liệu JSON.",
+        "The feed is broken: what was downloaded is not JSON.";
+    error_not_feed:
+        "Nguồn tin bị lỗi: dữ liệu tải về không phải một JSON Feed.",
+        "The feed is broken: what was downloaded is not a JSON Feed.";
+    error_config:
+        "Không đọc được tệp cấu hình của ứng dụng (config.json).",
+        "The app's configuration file (config.json) could not be read.";
+}
 
 #[cfg(test)]
 mod tests {
@@ -162,6 +221,22 @@ mod tests {
         assert_eq!(Lang::from_code("fr"), None);
         assert_eq!(Lang::from_code(""), None);
         assert_eq!(Lang::En.code(), "en");
+    }
+
+    #[test]
+    fn every_key_has_text_in_both_languages() {
+        let vi = VI.entries();
+        let en = EN.entries();
+        assert_eq!(vi.len(), en.len());
+        for ((key, v), (_, e)) in vi.iter().zip(&en) {
+            assert!(!v.trim().is_empty() && !e.trim().is_empty(), "{key}");
+            assert_eq!(
+                v.matches("{}").count(),
+                e.matches("{}").count(),
+                "{key}: placeholders differ"
+            );
+            assert!(v != e || *key == "app_name", "{key} is not translated");
+        }
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //!
 //! Modules that need no browser, and are tested on the host with `cargo test`: [`feed`] (model
 //! and parsing), [`dates`], [`text`], [`urls`], [`sanitize`] (the HTML allowlist), [`config`],
-//! [`error`] and [`i18n`]. The rest is the browser side: [`net`] fetches, [`dom_clean`] applies
-//! the allowlist to the browser's parser, [`store`] holds state, [`app`] and [`views`] render.
+//! [`settings`] (text size, theme, language), [`error`] and [`i18n`]. The rest is the browser
+//! side: [`net`] fetches, [`storage`] remembers settings, [`dom_clean`] applies the allowlist to
+//! the browser's parser, [`store`] holds state, [`app`] and [`views`] render.
 
 pub mod config;
 pub mod dates;
@@ -12,12 +13,14 @@ pub mod error;
 pub mod feed;
 pub mod i18n;
 pub mod sanitize;
+pub mod settings;
 pub mod text;
 pub mod urls;
 
 pub mod app;
 pub mod dom_clean;
 pub mod net;
+pub mod storage;
 pub mod store;
 pub mod views;
 

@@ -7,6 +7,8 @@ use crate::error::FeedError;
 use crate::feed::{self, Feed};
 use crate::i18n::{Lang, Strings};
 use crate::net::{self, Limits};
+use crate::settings::{self, TextSize, Theme};
+use crate::storage;
 use crate::urls;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -21,6 +23,13 @@ const FEED_OVERRIDE_KEY: &str = "ban-tin.feed";
 #[derive(Clone, Copy)]
 pub struct Store {
     pub lang: RwSignal<Lang>,
+    /// Whether the reader chose the language (else the configuration's default applies).
+    pub lang_chosen: RwSignal<bool>,
+    pub text_size: RwSignal<TextSize>,
+    pub theme: RwSignal<Theme>,
+    /// How many list entries are shown; kept here so that coming back to the list from an
+    /// article shows as many as before.
+    pub list_shown: RwSignal<usize>,
     pub config: RwSignal<Option<Config>>,
     pub choice: RwSignal<Option<FeedChoice>>,
     pub feed: RwSignal<Option<Arc<Feed>>>,
@@ -39,8 +48,25 @@ impl Store {
             .and_then(|w| w.document())
             .and_then(|d| d.base_uri().ok().flatten())
             .unwrap_or_default();
+        let stored_lang = storage::load(settings::LANG_KEY)
+            .as_deref()
+            .and_then(settings::lang_from_stored);
         Store {
-            lang: RwSignal::new(Lang::default()),
+            lang: RwSignal::new(stored_lang.unwrap_or_default()),
+            lang_chosen: RwSignal::new(stored_lang.is_some()),
+            text_size: RwSignal::new(
+                storage::load(settings::TEXT_SIZE_KEY)
+                    .as_deref()
+                    .and_then(TextSize::from_stored)
+                    .unwrap_or_default(),
+            ),
+            theme: RwSignal::new(
+                storage::load(settings::THEME_KEY)
+                    .as_deref()
+                    .and_then(Theme::from_stored)
+                    .unwrap_or_default(),
+            ),
+            list_shown: RwSignal::new(crate::views::list::PAGE_SIZE),
             config: RwSignal::new(None),
             choice: RwSignal::new(None),
             feed: RwSignal::new(None),
@@ -59,6 +85,22 @@ impl Store {
 
     pub fn strings(&self) -> &'static Strings {
         self.lang.get().strings()
+    }
+
+    pub fn set_text_size(&self, size: TextSize) {
+        self.text_size.set(size);
+        storage::save(settings::TEXT_SIZE_KEY, &size.to_stored());
+    }
+
+    pub fn set_theme(&self, theme: Theme) {
+        self.theme.set(theme);
+        storage::save(settings::THEME_KEY, theme.to_stored());
+    }
+
+    pub fn choose_lang(&self, lang: Lang) {
+        self.lang.set(lang);
+        self.lang_chosen.set(true);
+        storage::save(settings::LANG_KEY, lang.code());
     }
 
     /// Loads (or reloads) the configuration when it is missing, then the feed. A feed already
@@ -98,6 +140,9 @@ impl Store {
                         other => other,
                     })?;
                 let config = Config::parse(&bytes)?;
+                if !self.lang_chosen.get_untracked() {
+                    self.lang.set(config.language);
+                }
                 self.config.set(Some(config.clone()));
                 config
             }

@@ -15,7 +15,7 @@ pub const PAGE_SIZE: usize = 30;
 
 #[component]
 pub fn ListPage() -> impl IntoView {
-    let shown = RwSignal::new(PAGE_SIZE);
+    let shown = expect_context::<Store>().list_shown;
     view! { <WithFeed content=move |feed| view! { <FeedList feed shown /> } /> }
 }
 

@@ -1,6 +1,7 @@
 //! One module per view, plus the pieces they share.
 
 pub mod article;
+pub mod header;
 pub mod list;
 pub mod not_found;
 pub mod status;

@@ -17,10 +17,11 @@ where
     V: IntoView + 'static,
 {
     let store = expect_context::<Store>();
-    move || match (store.feed.get(), store.error.get()) {
-        (Some(feed), _) => content(feed).into_any(),
-        (None, Some(error)) => view! { <ErrorView error /> }.into_any(),
-        (None, None) => view! { <LoadingView /> }.into_any(),
+    // Reading the language here re-renders the view in the new language when it changes.
+    move || match (store.feed.get(), store.error.get(), store.lang.get()) {
+        (Some(feed), _, _) => content(feed).into_any(),
+        (None, Some(error), _) => view! { <ErrorView error /> }.into_any(),
+        (None, None, _) => view! { <LoadingView /> }.into_any(),
     }
 }
 

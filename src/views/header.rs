@@ -1,0 +1,148 @@
+//! The header of every view: the app's name, main navigation, and the reading tools (text
+//! size, theme, language).
+
+use crate::settings::Theme;
+use crate::store::Store;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let s = move || store.strings();
+    view! {
+        <header class="site-header">
+            <div class="bar">
+                <A href=store.href("/") attr:class="brand">
+                    {move || s().app_name}
+                </A>
+                <nav class="main-nav" aria-label=move || s().main_nav>
+                    <ul>
+                        <li>
+                            <A href=store.href("/") exact=true>
+                                {move || s().home}
+                            </A>
+                        </li>
+                    </ul>
+                </nav>
+                <div class="tools" role="group" aria-label=move || s().display_settings>
+                    <TextSizeBar />
+                    <ThemePicker />
+                    <LanguageSwitch />
+                </div>
+            </div>
+        </header>
+    }
+}
+
+/// A- / A / A+. Each button's name starts with its visible label and says what it does; a
+/// button that can do nothing more is marked disabled (with `aria-disabled`, so that keyboard
+/// focus stays on it); the new size is announced through a polite live region.
+#[component]
+fn TextSizeBar() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let size = store.text_size;
+    let s = move || store.strings();
+    let announcement = RwSignal::new(String::new());
+    let change = move |next: crate::settings::TextSize| {
+        if next != size.get_untracked() {
+            store.set_text_size(next);
+            announcement.set(crate::i18n::fill(
+                store.strings().text_size_now,
+                next.percent(),
+            ));
+        }
+    };
+    view! {
+        <div class="text-size" role="group" aria-label=move || s().text_size>
+            <button
+                type="button"
+                class="tool-button"
+                aria-disabled=move || size.get().is_smallest().to_string()
+                title=move || s().text_smaller
+                on:click=move |_| change(size.get_untracked().smaller())
+            >
+                "A-"
+                <span class="visually-hidden">" " {move || s().text_smaller}</span>
+            </button>
+            <button
+                type="button"
+                class="tool-button"
+                aria-disabled=move || size.get().is_default().to_string()
+                title=move || s().text_default
+                on:click=move |_| change(crate::settings::TextSize::default())
+            >
+                "A"
+                <span class="visually-hidden">" " {move || s().text_default}</span>
+            </button>
+            <button
+                type="button"
+                class="tool-button large"
+                aria-disabled=move || size.get().is_largest().to_string()
+                title=move || s().text_larger
+                on:click=move |_| change(size.get_untracked().larger())
+            >
+                "A+"
+                <span class="visually-hidden">" " {move || s().text_larger}</span>
+            </button>
+            <span class="visually-hidden" role="status" aria-live="polite">
+                {move || announcement.get()}
+            </span>
+        </div>
+    }
+}
+
+#[component]
+fn ThemePicker() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let s = move || store.strings();
+    let label = move |theme: Theme| {
+        let s = store.strings();
+        match theme {
+            Theme::Auto => s.theme_auto,
+            Theme::Light => s.theme_light,
+            Theme::Dark => s.theme_dark,
+            Theme::HighContrast => s.theme_contrast,
+        }
+    };
+    view! {
+        <label class="theme-picker">
+            <span class="tool-label">{move || s().theme}</span>
+            <select on:change=move |ev| {
+                if let Some(theme) = Theme::from_stored(&event_target_value(&ev)) {
+                    store.set_theme(theme);
+                }
+            }>
+                {Theme::ALL
+                    .into_iter()
+                    .map(|theme| {
+                        view! {
+                            <option
+                                value=theme.to_stored()
+                                selected=move || store.theme.get() == theme
+                            >
+                                {move || label(theme)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// Switches the interface to the other language; the button is labelled in that language.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let store = expect_context::<Store>();
+    view! {
+        <button
+            type="button"
+            class="tool-button language"
+            lang=move || store.lang.get().other().code()
+            on:click=move |_| store.choose_lang(store.lang.get_untracked().other())
+        >
+            {move || store.strings().other_language}
+        </button>
+    }
+}

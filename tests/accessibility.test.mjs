@@ -1,0 +1,357 @@
+// Reading comfort and accessibility: text size, reflow at 200% and 320 px, text spacing,
+// themes and their contrast, keyboard use, focus on navigation, languages, and axe-core audits
+// of every view at default and largest size in light, dark and high contrast.
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import { startServer } from './support/server.mjs';
+import { launch, newPage } from './support/browser.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const fixtures = path.join(root, 'tests', 'fixtures');
+const SEED_ID = '2023-02-10-hoi-nghi-trien-khai-nhiem-vu-2023';
+const STEPS = [90, 100, 115, 130, 150, 175, 200];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+let server;
+let browser;
+const axeSummary = [];
+
+before(async () => {
+  server = await startServer({ root: dist, fixtures });
+  browser = await launch();
+});
+
+after(async () => {
+  if (axeSummary.length) {
+    console.log('\naxe-core results (violations per view, size and theme):');
+    for (const row of axeSummary) console.log(`  ${row}`);
+  }
+  await browser?.close();
+  await server?.close();
+});
+
+const rootFontPx = (page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+const button = (page, name) => page.getByRole('button', { name, exact: true });
+
+async function ready(page) {
+  await page.locator('main h1').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+}
+
+async function clickTimes(page, name, times) {
+  for (let i = 0; i < times; i++) await button(page, name).click();
+}
+
+describe('text size', () => {
+  test('A- / A / A+ step the root size from 90% to 200%, announce it, and are disabled at the ends', async () => {
+    const { page, context, problems } = await newPage(browser);
+    await page.goto(server.url);
+    await ready(page);
+    const base = await rootFontPx(page);
+    assert.equal(base, 16);
+    assert.equal(await button(page, 'A Cỡ chữ mặc định').getAttribute('aria-disabled'), 'true');
+    for (const step of STEPS.slice(2)) {
+      await button(page, 'A+ Tăng cỡ chữ').click();
+      assert.equal(await rootFontPx(page), (16 * step) / 100, `after A+ the root is ${step}%`);
+      assert.equal(await page.evaluate(() => document.documentElement.style.fontSize), `${step}%`);
+      assert.equal(await page.locator('.text-size [role=status]').textContent(), `Cỡ chữ ${step}%`);
+    }
+    assert.equal(await button(page, 'A+ Tăng cỡ chữ').getAttribute('aria-disabled'), 'true');
+    assert.equal(await button(page, 'A- Giảm cỡ chữ').getAttribute('aria-disabled'), 'false');
+    await button(page, 'A Cỡ chữ mặc định').click();
+    assert.equal(await rootFontPx(page), 16);
+    await button(page, 'A- Giảm cỡ chữ').click();
+    assert.equal(await rootFontPx(page), 16 * 0.9);
+    assert.equal(await button(page, 'A- Giảm cỡ chữ').getAttribute('aria-disabled'), 'true');
+    // Every length follows the root: body text is 1rem.
+    assert.equal(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize)), 16 * 0.9);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the reader\'s own browser setting still counts: sizes are percentages of it', async () => {
+    const { page, context } = await newPage(browser);
+    // A reader whose browser default is 20px.
+    await page.addInitScript(() => {
+      const style = document.createElement('style');
+      style.textContent = 'html { font-size: 20px }';
+      document.addEventListener('DOMContentLoaded', () => document.head.prepend(style));
+    });
+    await page.goto(server.url);
+    await ready(page);
+    await button(page, 'A+ Tăng cỡ chữ').click();
+    // The app sets a percentage; the computed size follows whatever the base is.
+    assert.equal(await page.evaluate(() => document.documentElement.style.fontSize), '115%');
+    await context.close();
+  });
+
+  test('the choice survives a reload; storage that throws falls back to the default', async () => {
+    const { page, context } = await newPage(browser);
+    await page.goto(server.url);
+    await ready(page);
+    await clickTimes(page, 'A+ Tăng cỡ chữ', 3);
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.evaluate(() => document.documentElement.style.fontSize), '150%');
+    await context.close();
+
+    const broken = await newPage(browser);
+    await broken.page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+    });
+    await broken.page.goto(server.url);
+    await ready(broken.page);
+    assert.equal(await rootFontPx(broken.page), 16);
+    await button(broken.page, 'A+ Tăng cỡ chữ').click();
+    assert.equal(await rootFontPx(broken.page), 16 * 1.15, 'still works in memory');
+    assert.deepEqual(broken.problems, []);
+    await broken.context.close();
+  });
+});
+
+describe('reflow and spacing', () => {
+  const views = [
+    ['list', ''],
+    ['article', `tin/${SEED_ID}`],
+    ['not found', 'khong-co-trang-nay'],
+  ];
+  for (const [name, address] of views) {
+    test(`${name}: at 200% and 320 px wide nothing scrolls sideways, also with text spacing overrides`, async () => {
+      const { page, context } = await newPage(browser, { viewport: { width: 320, height: 640 } });
+      await page.goto(server.url + address);
+      await ready(page);
+      await clickTimes(page, 'A+ Tăng cỡ chữ', 5);
+      assert.equal(await rootFontPx(page), 32);
+      const widths = () => page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      let [scroll, client] = await widths();
+      assert.equal(scroll, client, `${name} scrolls sideways at 200%: ${scroll} > ${client}`);
+      // WCAG 1.4.12 text spacing.
+      await page.addStyleTag({
+        content: '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }',
+      });
+      [scroll, client] = await widths();
+      assert.equal(scroll, client, `${name} scrolls sideways with text spacing: ${scroll} > ${client}`);
+      const clipped = await page.evaluate(() => [...document.querySelectorAll('body *')]
+        .filter((el) => !el.classList.contains('visually-hidden') && !el.closest('.visually-hidden'))
+        .filter((el) => {
+          const style = getComputedStyle(el);
+          const clips = ['hidden', 'clip'].includes(style.overflowX) || ['hidden', 'clip'].includes(style.overflowY);
+          return clips && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);
+        })
+        .map((el) => el.outerHTML.slice(0, 80)));
+      assert.deepEqual(clipped, [], 'no element clips its text');
+      await context.close();
+    });
+  }
+
+  test('error view: at 200% and 320 px wide nothing scrolls sideways', async () => {
+    const { page, context } = await newPage(browser, { viewport: { width: 320, height: 640 } });
+    await page.route('**/sample-feed.json', (route) => route.fulfill({ status: 503, body: 'down' }));
+    await page.goto(server.url);
+    await page.locator('h1', { hasText: 'Không tải được tin tức' }).waitFor();
+    await clickTimes(page, 'A+ Tăng cỡ chữ', 5);
+    const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    assert.equal(scroll, client);
+    await context.close();
+  });
+
+  test('the reading column is capped at about 70 characters and images scale to it', async () => {
+    const { page, context } = await newPage(browser, { viewport: { width: 1400, height: 900 } });
+    await page.goto(`${server.url}tin/${SEED_ID}`);
+    await ready(page);
+    const { chars, imageFits } = await page.evaluate(() => {
+      const body = document.querySelector('.article-body');
+      const probe = document.createElement('span');
+      probe.textContent = '0';
+      body.appendChild(probe);
+      const ch = probe.getBoundingClientRect().width;
+      probe.remove();
+      const img = document.querySelector('.lead-image img');
+      return { chars: body.getBoundingClientRect().width / ch, imageFits: img.getBoundingClientRect().width <= document.querySelector('.article').getBoundingClientRect().width + 0.5 };
+    });
+    assert.ok(chars <= 75 && chars >= 55, `reading width is ${chars.toFixed(1)} characters`);
+    assert.ok(imageFits);
+    await context.close();
+  });
+});
+
+describe('themes', () => {
+  function luminance(hex) {
+    const [r, g, b] = hex.match(/[0-9a-f]{2}/gi).map((h) => parseInt(h, 16) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  }
+  function contrast(a, b) {
+    const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  }
+
+  for (const [theme, scheme] of [['light', 'light'], ['auto', 'dark'], ['dark', 'light'], ['contrast', 'light']]) {
+    test(`${theme} theme (system ${scheme}): text 4.5:1, controls and focus ring 3:1`, async () => {
+      const { page, context } = await newPage(browser, { colorScheme: scheme });
+      await page.goto(server.url);
+      await ready(page);
+      await page.selectOption('.theme-picker select', theme);
+      const tokens = await page.evaluate(() => {
+        const s = getComputedStyle(document.documentElement);
+        const get = (n) => s.getPropertyValue(n).trim();
+        return {
+          bg: get('--color-bg'), surface: get('--color-surface'), text: get('--color-text'), muted: get('--color-muted'),
+          link: get('--color-link'), visited: get('--color-link-visited'), accent: get('--color-accent'),
+          accentText: get('--color-accent-text'), focus: get('--color-focus'), theme: document.documentElement.dataset.theme || 'auto',
+        };
+      });
+      assert.equal(tokens.theme, theme);
+      for (const background of [tokens.bg, tokens.surface]) {
+        for (const [name, color] of [['text', tokens.text], ['muted', tokens.muted], ['link', tokens.link], ['visited', tokens.visited]]) {
+          assert.ok(contrast(color, background) >= 4.5, `${theme}: ${name} ${color} on ${background} is ${contrast(color, background).toFixed(2)}`);
+        }
+        for (const [name, color] of [['control border', tokens.accent], ['focus ring', tokens.focus]]) {
+          assert.ok(contrast(color, background) >= 3, `${theme}: ${name} ${color} on ${background} is ${contrast(color, background).toFixed(2)}`);
+        }
+      }
+      assert.ok(contrast(tokens.accentText, tokens.accent) >= 4.5, `${theme}: primary button text`);
+      await context.close();
+    });
+  }
+
+  test('the chosen theme is remembered', async () => {
+    const { page, context } = await newPage(browser);
+    await page.goto(server.url);
+    await ready(page);
+    await page.selectOption('.theme-picker select', 'contrast');
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'contrast');
+    assert.equal(await page.locator('.theme-picker select').inputValue(), 'contrast');
+    await context.close();
+  });
+});
+
+describe('structure and keyboard', () => {
+  test('landmarks, one h1, a skip link, and a keyboard-only journey through an article and back', async () => {
+    const { page, context, problems } = await newPage(browser);
+    await page.goto(server.url);
+    await ready(page);
+    for (const selector of ['header', 'nav', 'main', 'footer']) {
+      assert.equal(await page.locator(selector).count(), 1, selector);
+    }
+    assert.equal(await page.locator('h1').count(), 1);
+
+    await page.keyboard.press('Tab');
+    const skip = await page.evaluate(() => document.activeElement.textContent);
+    assert.equal(skip, 'Bỏ qua, đến nội dung chính');
+    assert.ok(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle !== 'none'), 'focus is visible');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => [document.activeElement.tagName, document.activeElement.textContent, !!document.activeElement.closest('article.entry')]);
+    assert.deepEqual(first.slice(0, 1).concat(first.slice(2)), ['A', true]);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/tin\//);
+    await page.waitForFunction((title) => document.activeElement?.tagName === 'H1' && document.activeElement.textContent === title, first[1]);
+    assert.equal(await page.title(), `${first[1]} – Bản tin`);
+    // The browser's own back (Alt+Left); headless Chromium has no browser UI to take the key.
+    await page.goBack();
+    await page.waitForURL(server.url);
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('coming back from an article keeps the list where the reader left it', async () => {
+    const { page, context } = await newPage(browser, { viewport: { width: 412, height: 700 } });
+    await page.goto(server.url);
+    await ready(page);
+    const link = page.locator('main article.entry h2 a').nth(9);
+    await link.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(100);
+    const before = await page.evaluate(() => window.scrollY);
+    assert.ok(before > 500, `scrolled to ${before}`);
+    await link.click();
+    await page.waitForURL(/\/tin\//);
+    await page.waitForFunction(() => window.scrollY === 0);
+    await page.goBack();
+    await page.waitForURL(server.url);
+    await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 2, before);
+    await context.close();
+  });
+
+  test('interactive targets are at least 24 CSS px', async () => {
+    const { page, context } = await newPage(browser);
+    await page.goto(`${server.url}tin/${SEED_ID}`);
+    await ready(page);
+    const small = await page.evaluate(() => [...document.querySelectorAll('button, select, .button, header a')]
+      .map((el) => [el.textContent.trim().slice(0, 30), el.getBoundingClientRect()])
+      .filter(([, r]) => r.width > 0 && (r.width < 24 || r.height < 24))
+      .map(([t]) => t));
+    assert.deepEqual(small, []);
+    await context.close();
+  });
+});
+
+describe('languages', () => {
+  test('switching to English changes lang, labels and the date format, and is remembered', async () => {
+    const { page, context, problems } = await newPage(browser);
+    await page.goto(`${server.url}tin/${SEED_ID}`);
+    await ready(page);
+    assert.equal(await page.getAttribute('html', 'lang'), 'vi');
+    assert.match(await page.locator('.article-meta').textContent(), /Ngày đăng: 10\/02\/2023/);
+    await page.getByRole('button', { name: 'English' }).click();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.match(await page.locator('.article-meta').textContent(), /Published: 10 Feb 2023/);
+    for (const name of ['A- Decrease text size', 'A Default text size', 'A+ Increase text size', 'Tiếng Việt']) {
+      assert.equal(await button(page, name).count(), 1, name);
+    }
+    assert.equal(await page.locator('.skip-link').textContent(), 'Skip to main content');
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    assert.equal(await page.getAttribute('html', 'lang'), 'vi');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('axe-core audits', () => {
+  const views = [
+    ['list', '', null],
+    ['article', `tin/${SEED_ID}`, null],
+    ['not found', 'khong-co-trang-nay', null],
+    ['error', '', { status: 500, body: 'down' }],
+  ];
+  const themes = [['light', 'light', 'light'], ['dark', 'dark', 'auto'], ['high contrast', 'light', 'contrast']];
+  for (const [view, address, failure] of views) {
+    test(`${view}: no violations at default and largest size in light, dark and high contrast`, async () => {
+      const { page, context } = await newPage(browser, { viewport: { width: 412, height: 900 } });
+      if (failure) await page.route('**/sample-feed.json', (route) => route.fulfill(failure));
+      await page.goto(server.url + address);
+      await ready(page);
+      const failures = [];
+      for (const [themeName, scheme, theme] of themes) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.selectOption('.theme-picker select', theme);
+        for (const size of ['default', 'largest']) {
+          if (size === 'largest') await clickTimes(page, 'A+ Tăng cỡ chữ', 5);
+          const results = await new AxeBuilder({ page })
+            .withTags(AXE_TAGS)
+            .options({ rules: { 'target-size': { enabled: true } } })
+            .analyze();
+          axeSummary.push(`${view.padEnd(10)} ${size.padEnd(8)} ${themeName.padEnd(14)} ${results.violations.length} violations, ${results.passes.length} rules passed`);
+          for (const v of results.violations) {
+            failures.push(`${themeName}/${size}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+          }
+          if (size === 'largest') await button(page, 'A Cỡ chữ mặc định').click();
+        }
+      }
+      assert.deepEqual(failures, []);
+      await context.close();
+    });
+  }
+});
