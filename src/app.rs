@@ -1,6 +1,7 @@
 //! The application shell: header, main landmark, routes, footer; and what happens on every
 //! route change (focus, scroll) and settings change (root font size, theme, language).
 
+use crate::pwa;
 use crate::settings::Theme;
 use crate::store::Store;
 use crate::views::header::SiteHeader;
@@ -19,6 +20,8 @@ pub fn App() -> impl IntoView {
     let store = Store::new();
     provide_context(store);
     store.load();
+    pwa::follow_network(store.online, move || store.load());
+    pwa::register(store.update_ready);
     apply_settings_to_root(store);
     let scroll_memory = ScrollMemory::start();
 
@@ -58,6 +61,14 @@ fn apply_settings_to_root(store: Store) {
     let Some(root) = root else {
         return;
     };
+    let for_offline = root.clone();
+    Effect::new(move || {
+        let _ = if store.is_offline() {
+            for_offline.set_attribute("data-offline", "")
+        } else {
+            for_offline.remove_attribute("data-offline")
+        };
+    });
     let for_size = root.clone();
     Effect::new(move || {
         let percent = store.text_size.get().percent();

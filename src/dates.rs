@@ -128,6 +128,19 @@ pub fn day(seconds: i64, lang: Lang) -> Option<String> {
     })
 }
 
+/// A moment to the minute for people: `08:30 10/02` in Vietnamese, `08:30, 10 Feb` in English.
+pub fn time_and_day(seconds: i64, lang: Lang) -> Option<String> {
+    let t = LocalTime::from_timestamp(seconds)?;
+    Some(match lang {
+        Lang::Vi => t.time_day_month(),
+        Lang::En => {
+            let day = day(seconds, lang)?;
+            let without_year = day.rsplit_once(' ').map_or(day.as_str(), |(d, _)| d);
+            format!("{}, {without_year}", t.hour_minute())
+        }
+    })
+}
+
 /// RFC 3339 in Vietnam time, for `<time datetime>`.
 pub fn machine_readable(seconds: i64) -> Option<String> {
     let dt = DateTime::from_timestamp(seconds, 0)?.with_timezone(&vietnam());
@@ -214,5 +227,7 @@ mod tests {
         let t = ts("2023-02-09T17:30:00Z");
         assert_eq!(day(t, Lang::Vi).as_deref(), Some("10/02/2023"));
         assert_eq!(day(t, Lang::En).as_deref(), Some("10 Feb 2023"));
+        assert_eq!(time_and_day(t, Lang::Vi).as_deref(), Some("00:30 10/02"));
+        assert_eq!(time_and_day(t, Lang::En).as_deref(), Some("00:30, 10 Feb"));
     }
 }

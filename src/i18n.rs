@@ -70,6 +70,30 @@ macro_rules! strings {
 }
 
 strings! {
+    updated_at:
+        "Cập nhật lúc {}",
+        "Updated at {}";
+    offline_notice:
+        "Không có mạng. Bạn đang xem tin đã lưu trên máy.",
+        "You are offline. You are reading news saved on this device.";
+    stale_notice:
+        "Chưa cập nhật được tin mới: {}",
+        "The news could not be refreshed: {}";
+    update_available:
+        "Có phiên bản mới của Bản tin.",
+        "A new version of Bản tin is available.";
+    reload:
+        "Tải lại",
+        "Reload";
+    image_offline:
+        "Ảnh chưa được lưu trên máy nên không xem được khi không có mạng.",
+        "This picture is not saved on this device, so it cannot be shown offline.";
+    article_offline_title:
+        "Bài viết chưa được lưu trên máy",
+        "Article not saved on this device";
+    article_offline_text:
+        "Bài viết này không có trong bản tin đã lưu, nên không đọc được khi không có mạng. Hãy kết nối mạng rồi thử lại.",
+        "This article is not in the news saved on this device, so it cannot be read offline. Connect to a network and try again.";
     main_nav:
         "Điều hướng chính",
         "Main navigation";

@@ -20,6 +20,8 @@ pub mod urls;
 pub mod app;
 pub mod dom_clean;
 pub mod net;
+pub mod persist;
+pub mod pwa;
 pub mod storage;
 pub mod store;
 pub mod views;

@@ -7,6 +7,7 @@ use crate::error::FeedError;
 use crate::feed::{self, Feed};
 use crate::i18n::{Lang, Strings};
 use crate::net::{self, Limits};
+use crate::persist::{self, Slot};
 use crate::settings::{self, TextSize, Theme};
 use crate::storage;
 use crate::urls;
@@ -17,6 +18,9 @@ use std::sync::Arc;
 /// Largest configuration file read.
 const MAX_CONFIG_BYTES: u64 = 64 * 1024;
 const CONFIG_TIMEOUT_SECONDS: u32 = 15;
+/// When a refresh failed for a reason that may pass (no network, timeout, server error), the
+/// next attempt.
+const RETRY_AFTER: std::time::Duration = std::time::Duration::from_secs(30);
 /// Where a `?feed=` override is kept for the rest of the browser session.
 const FEED_OVERRIDE_KEY: &str = "ban-tin.feed";
 
@@ -34,7 +38,21 @@ pub struct Store {
     pub choice: RwSignal<Option<FeedChoice>>,
     pub feed: RwSignal<Option<Arc<Feed>>>,
     pub loading: RwSignal<bool>,
+    /// The last loading failure; with a feed on screen it means that copy could not be
+    /// refreshed.
     pub error: RwSignal<Option<FeedError>>,
+    /// When the copy on screen was fetched (ms since the epoch).
+    pub updated_at_ms: RwSignal<Option<f64>>,
+    /// What the browser says about the network.
+    pub online: RwSignal<bool>,
+    /// A new build's service worker is waiting for the reader's go-ahead.
+    pub update_ready: RwSignal<bool>,
+    /// Whether the saved copy has been looked at (once per visit).
+    restored: StoredValue<bool>,
+    /// Fingerprint of the feed document on screen.
+    saved_digest: StoredValue<Option<u64>>,
+    /// A retry after a failed refresh is pending.
+    retry_scheduled: StoredValue<bool>,
     /// The document's base URL: the app's root, also under a sub-path.
     pub base_url: StoredValue<String>,
     /// The path of that base without its trailing slash ("" at a host's root, "/tin-tuc" under
@@ -72,6 +90,12 @@ impl Store {
             feed: RwSignal::new(None),
             loading: RwSignal::new(false),
             error: RwSignal::new(None),
+            updated_at_ms: RwSignal::new(None),
+            online: RwSignal::new(true),
+            update_ready: RwSignal::new(false),
+            restored: StoredValue::new(false),
+            saved_digest: StoredValue::new(None),
+            retry_scheduled: StoredValue::new(false),
             base_path: StoredValue::new(base_path(&base_url)),
             base_url: StoredValue::new(base_url),
         }
@@ -85,6 +109,15 @@ impl Store {
 
     pub fn strings(&self) -> &'static Strings {
         self.lang.get().strings()
+    }
+
+    /// Whether the app is cut off: the browser says so, or the last fetch could not reach the
+    /// server (browsers often still report "online" on a dead connection).
+    pub fn is_offline(&self) -> bool {
+        !self.online.get()
+            || self
+                .error
+                .with(|e| matches!(e, Some(FeedError::Offline | FeedError::Network)))
     }
 
     pub fn set_text_size(&self, size: TextSize) {
@@ -110,59 +143,136 @@ impl Store {
             return;
         }
         self.loading.set(true);
+        if self.feed.get_untracked().is_none() {
+            // Nothing on screen yet: show "loading" rather than the last error while retrying.
+            self.error.set(None);
+        }
         spawn_local(async move {
-            let result = self.load_feed().await;
-            match result {
-                Ok(feed) => {
-                    self.feed.set(Some(Arc::new(feed)));
-                    self.error.set(None);
+            if !self.restored.get_value() {
+                self.restored.set_value(true);
+                self.restore_saved().await;
+            }
+            match self.refresh().await {
+                Ok(()) => {
+                    if self.error.with_untracked(Option::is_some) {
+                        self.error.set(None);
+                    }
                 }
-                Err(e) => self.error.set(Some(e)),
+                Err(e) => {
+                    if e.is_transient() && !self.retry_scheduled.get_value() {
+                        // Try again later by itself: the bus may come out of the tunnel.
+                        self.retry_scheduled.set_value(true);
+                        set_timeout(
+                            move || {
+                                self.retry_scheduled.set_value(false);
+                                self.load();
+                            },
+                            RETRY_AFTER,
+                        );
+                    }
+                    self.error.set(Some(e));
+                }
             }
             self.loading.set(false);
         });
     }
 
-    async fn load_feed(self) -> Result<Feed, FeedError> {
+    /// Shows the last good copy saved on this device, if it is of the feed this session would
+    /// choose. It is replaced as soon as a fresh copy arrives.
+    async fn restore_saved(self) {
         let base = self.base_url.get_value();
-        let config = match self.config.get_untracked() {
-            Some(config) => config,
-            None => {
-                let address = urls::resolve(&base, "config.json").unwrap_or_default();
-                let limits = Limits {
-                    timeout_seconds: CONFIG_TIMEOUT_SECONDS,
-                    max_bytes: MAX_CONFIG_BYTES,
-                };
-                let bytes = net::fetch_bytes(&address, limits)
-                    .await
-                    .map_err(|e| match e {
-                        FeedError::Http { .. } | FeedError::TooLarge { .. } => FeedError::Config,
-                        other => other,
-                    })?;
+        let Some(saved_config) = persist::load(&base, Slot::Config).await else {
+            return;
+        };
+        let Ok(config) = Config::parse(&saved_config.bytes) else {
+            return;
+        };
+        let choice = config.choose_feed(&base, requested_feed().as_deref());
+        // The saved configuration stands in until the network answers (or if it cannot).
+        self.apply_config(config);
+        let Some(saved) = persist::load(&base, Slot::Feed).await else {
+            return;
+        };
+        if saved.address != choice.address || self.feed.get_untracked().is_some() {
+            return;
+        }
+        if let Ok(feed) = feed::parse(&saved.bytes, &saved.address) {
+            self.choice.set(Some(choice));
+            self.saved_digest.set_value(Some(digest(&saved.bytes)));
+            self.updated_at_ms.set(Some(saved.saved_at_ms));
+            self.feed.set(Some(Arc::new(feed)));
+        }
+    }
+
+    fn apply_config(&self, config: Config) {
+        if !self.lang_chosen.get_untracked() && self.lang.get_untracked() != config.language {
+            self.lang.set(config.language);
+        }
+        self.config.set(Some(config));
+    }
+
+    /// Fetches the configuration (falling back to the saved one when the network fails) and
+    /// the feed; a fresh feed replaces the one on screen and is saved for next time.
+    async fn refresh(self) -> Result<(), FeedError> {
+        let base = self.base_url.get_value();
+        let config_address = urls::resolve(&base, "config.json").unwrap_or_default();
+        let limits = Limits {
+            timeout_seconds: CONFIG_TIMEOUT_SECONDS,
+            max_bytes: MAX_CONFIG_BYTES,
+        };
+        let config = match net::fetch_bytes(&config_address, limits).await {
+            Ok(bytes) => {
                 let config = Config::parse(&bytes)?;
-                if !self.lang_chosen.get_untracked() {
-                    self.lang.set(config.language);
-                }
-                self.config.set(Some(config.clone()));
+                persist::save(&base, Slot::Config, &config_address, now_ms(), &bytes).await;
                 config
             }
+            Err(e) => match self.config.get_untracked() {
+                Some(saved) if e.is_transient() => saved,
+                _ => {
+                    return Err(match e {
+                        FeedError::Http { .. } | FeedError::TooLarge { .. } => FeedError::Config,
+                        other => other,
+                    })
+                }
+            },
         };
-        let choice = match self.choice.get_untracked() {
-            Some(choice) => choice,
-            None => {
-                let choice = config.choose_feed(&base, requested_feed().as_deref());
-                remember_override(&choice);
-                self.choice.set(Some(choice.clone()));
-                choice
-            }
-        };
+        let choice = config.choose_feed(&base, requested_feed().as_deref());
+        remember_override(&choice);
         let limits = Limits {
             timeout_seconds: config.fetch_timeout_seconds,
             max_bytes: config.max_feed_bytes,
         };
+        self.apply_config(config);
+        self.choice.set(Some(choice.clone()));
+
         let bytes = net::fetch_bytes(&choice.address, limits).await?;
-        feed::parse(&bytes, &choice.address)
+        let fetched_at = now_ms();
+        let fresh = digest(&bytes);
+        let same_as_shown = self.saved_digest.get_value() == Some(fresh)
+            && self
+                .feed
+                .with_untracked(|f| f.as_ref().is_some_and(|f| f.address == choice.address));
+        if !same_as_shown {
+            let feed = feed::parse(&bytes, &choice.address)?;
+            self.feed.set(Some(Arc::new(feed)));
+            self.saved_digest.set_value(Some(fresh));
+        }
+        self.updated_at_ms.set(Some(fetched_at));
+        persist::save(&base, Slot::Feed, &choice.address, fetched_at, &bytes).await;
+        Ok(())
     }
+}
+
+/// A cheap fingerprint of a document, to skip re-parsing and re-rendering an unchanged feed.
+fn digest(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
 }
 
 impl Default for Store {

@@ -115,6 +115,10 @@ test('nginx serves the app under a sub-path with an SPA fallback and CDN-friendl
   const config = await fetch(`${base}config.json`);
   assert.equal(config.headers.get('cache-control'), 'public, max-age=0, s-maxage=60, stale-while-revalidate=300');
   assert.equal((await fetch(`${base}no-such-file.json`)).status, 404);
+  const sw = await fetch(`${base}sw.js`);
+  assert.equal(sw.status, 200);
+  assert.equal(sw.headers.get('cache-control'), 'no-cache');
+  assert.match(sw.headers.get('content-type'), /javascript/);
 });
 
 test('the deployed app lists the sample feed, opens deep links and reloads under the sub-path', async () => {

@@ -6,7 +6,7 @@ use crate::i18n::fill;
 use crate::store::Store;
 use crate::views::not_found::NotFound;
 use crate::views::status::WithFeed;
-use crate::views::{hide_broken_image, When};
+use crate::views::{image_failed, watch_images, When};
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -25,10 +25,18 @@ pub fn ArticlePage() -> impl IntoView {
                 None => {
                     let store = expect_context::<Store>();
                     let s = store.strings();
-                    view! {
-                        <NotFound title=s.article_not_found_title text=s.article_not_found_text />
+                    // Offline, an article missing from the saved copy may well exist.
+                    if store.is_offline() {
+                        view! {
+                            <NotFound title=s.article_offline_title text=s.article_offline_text />
+                        }
+                            .into_any()
+                    } else {
+                        view! {
+                            <NotFound title=s.article_not_found_title text=s.article_not_found_text />
+                        }
+                            .into_any()
                     }
-                        .into_any()
                 }
             }
         } />
@@ -91,7 +99,7 @@ fn Article(item: Arc<Item>, feed: Arc<Feed>) -> impl IntoView {
                                 height="720"
                                 decoding="async"
                                 referrerpolicy="no-referrer"
-                                on:error=hide_broken_image
+                                on:error=|ev| image_failed(&ev, true)
                             />
                         </figure>
                     }
@@ -140,8 +148,11 @@ fn ArticleBody(body: Body, base: String) -> impl IntoView {
         Body::Html(html) => {
             let container = NodeRef::<Div>::new();
             container.on_load(move |element| {
+                // The view may be rebuilt in place (same element, new content): replace, never
+                // add to, what is there.
                 if let Some(fragment) = dom_clean::clean_html(&html, &base) {
-                    let _ = element.append_child(&fragment);
+                    element.replace_children_with_node_1(&fragment);
+                    watch_images(&element);
                 }
             });
             view! { <div class="article-body" node_ref=container></div> }.into_any()

@@ -1,6 +1,9 @@
 //! The header of every view: the app's name, main navigation, and the reading tools (text
 //! size, theme, language).
 
+use crate::dates;
+use crate::i18n::fill;
+use crate::pwa;
 use crate::settings::Theme;
 use crate::store::Store;
 use leptos::prelude::*;
@@ -31,7 +34,66 @@ pub fn SiteHeader() -> impl IntoView {
                     <LanguageSwitch />
                 </div>
             </div>
+            <StatusBar />
         </header>
+    }
+}
+
+/// The state of the copy on screen: when it was fetched, whether the device is offline or the
+/// last refresh failed, and whether a new build of the app is waiting.
+#[component]
+fn StatusBar() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let s = move || store.strings();
+    let updated = move || {
+        let ms = store.updated_at_ms.get()?;
+        let text = dates::time_and_day((ms / 1000.0) as i64, store.lang.get())?;
+        Some(fill(store.strings().updated_at, text))
+    };
+    let has_feed = move || store.feed.with(Option::is_some);
+    let offline = move || has_feed() && store.is_offline();
+    let stale = move || {
+        if !has_feed() || offline() {
+            return None;
+        }
+        store
+            .error
+            .get()
+            .map(|e| fill(store.strings().stale_notice, e.message(store.strings())))
+    };
+    view! {
+        <div class="status-bar">
+            <Show when=move || store.update_ready.get()>
+                <p class="status-line update" role="status">
+                    {move || s().update_available} " "
+                    <button type="button" class="button small" on:click=|_| pwa::apply_update()>
+                        {move || s().reload}
+                    </button>
+                </p>
+            </Show>
+            <Show when=offline>
+                <p class="status-line offline" role="status">{move || s().offline_notice}</p>
+            </Show>
+            {move || {
+                stale()
+                    .map(|text| {
+                        view! {
+                            <p class="status-line stale" role="status">
+                                {text} " "
+                                <button
+                                    type="button"
+                                    class="button small"
+                                    on:click=move |_| store.load()
+                                    disabled=move || store.loading.get()
+                                >
+                                    {move || s().retry}
+                                </button>
+                            </p>
+                        }
+                    })
+            }}
+            {move || updated().map(|text| view! { <p class="status-line updated">{text}</p> })}
+        </div>
     }
 }
 

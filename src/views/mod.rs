@@ -39,18 +39,60 @@ pub fn Thumbnail(src: String, eager: bool) -> impl IntoView {
             loading=if eager { "eager" } else { "lazy" }
             decoding="async"
             referrerpolicy="no-referrer"
-            on:error=hide_broken_image
+            on:error=|ev| image_failed(&ev, false)
         />
     }
 }
 
-/// Hides an image that failed to load rather than showing a broken-image box.
-pub fn hide_broken_image(ev: leptos::ev::ErrorEvent) {
+/// Handles a picture that failed to load: it disappears; with `explain` it leaves a short note
+/// saying it is not saved on this device, which the stylesheet shows only while the app is
+/// offline (`data-offline` on the root).
+pub fn image_failed(ev: &web_sys::Event, explain: bool) {
     use wasm_bindgen::JsCast;
     if let Some(img) = ev
         .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
     {
-        let _ = img.style().set_property("display", "none");
+        replace_failed_image(&img, explain);
     }
+}
+
+pub fn replace_failed_image(img: &web_sys::Element, explain: bool) {
+    let document = document();
+    if explain {
+        let lang = document
+            .document_element()
+            .and_then(|root| Lang::from_code(&root.get_attribute("lang")?))
+            .unwrap_or_default();
+        if let Ok(note) = document.create_element("p") {
+            note.set_class_name("image-offline");
+            note.set_text_content(Some(lang.strings().image_offline));
+            let _ = img.replace_with_with_node_1(&note);
+            return;
+        }
+    }
+    let _ = img.set_attribute("hidden", "");
+}
+
+thread_local! {
+    /// One `error` listener shared by every picture in article bodies, so that rendering an
+    /// article allocates no closure of its own.
+    static BODY_IMAGE_ERROR: wasm_bindgen::closure::Closure<dyn Fn(web_sys::Event)> =
+        wasm_bindgen::closure::Closure::new(|ev: web_sys::Event| image_failed(&ev, true));
+}
+
+/// Watches the pictures under `container` for load failures.
+pub fn watch_images(container: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let Ok(images) = container.query_selector_all("img") else {
+        return;
+    };
+    BODY_IMAGE_ERROR.with(|handler| {
+        for i in 0..images.length() {
+            if let Some(img) = images.item(i) {
+                let _ =
+                    img.add_event_listener_with_callback("error", handler.as_ref().unchecked_ref());
+            }
+        }
+    });
 }

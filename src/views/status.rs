@@ -17,11 +17,18 @@ where
     V: IntoView + 'static,
 {
     let store = expect_context::<Store>();
-    // Reading the language here re-renders the view in the new language when it changes.
-    move || match (store.feed.get(), store.error.get(), store.lang.get()) {
-        (Some(feed), _, _) => content(feed).into_any(),
-        (None, Some(error), _) => view! { <ErrorView error /> }.into_any(),
-        (None, None, _) => view! { <LoadingView /> }.into_any(),
+    move || {
+        // Reading the language here re-renders the view in the new language when it changes.
+        store.lang.track();
+        // The error is read only while there is no feed, so that a refresh (which clears or
+        // sets it) never re-renders a view that is already showing the feed.
+        match store.feed.get() {
+            Some(feed) => content(feed).into_any(),
+            None => match store.error.get() {
+                Some(error) => view! { <ErrorView error /> }.into_any(),
+                None => view! { <LoadingView /> }.into_any(),
+            },
+        }
     }
 }
 
