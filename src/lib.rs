@@ -31,3 +31,30 @@ pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
 }
+
+/// Helpers shared by the host tests.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use std::path::PathBuf;
+
+    /// Every input kept under `tests/fixtures/regressions/<kind>/` (crashes found by fuzzing and
+    /// other inputs once mishandled), with its bytes. Never empty.
+    pub fn regression_inputs(kind: &str) -> Vec<(PathBuf, Vec<u8>)> {
+        let dir = format!(
+            "{}/tests/fixtures/regressions/{kind}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let inputs: Vec<(PathBuf, Vec<u8>)> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{dir}: {e}"))
+            .flatten()
+            .map(|entry| {
+                (
+                    entry.path(),
+                    std::fs::read(entry.path()).unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert!(!inputs.is_empty(), "no regression inputs in {dir}");
+        inputs
+    }
+}

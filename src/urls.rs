@@ -135,7 +135,31 @@ pub fn resolve(base: &str, reference: &str) -> Option<String> {
         out.push('#');
         out.push_str(fragment);
     }
-    Some(out)
+    Some(encode_controls(out))
+}
+
+/// Percent-encodes what a browser's URL parser would: control characters (C0, DEL, C1) and
+/// white space left inside a reference (leading and trailing ones, tabs and newlines are
+/// already gone).
+pub fn encode_controls(url: String) -> String {
+    let needs = |c: char| c.is_control() || c.is_whitespace();
+    if !url.chars().any(needs) {
+        return url;
+    }
+    let mut out = String::with_capacity(url.len() + 8);
+    for c in url.chars() {
+        if needs(c) {
+            let mut buf = [0u8; 4];
+            for byte in c.encode_utf8(&mut buf).bytes() {
+                out.push('%');
+                out.push(hex_digit(byte >> 4));
+                out.push(hex_digit(byte & 0x0f));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn merge(base: &Parts<'_>, path: &str) -> String {
@@ -377,6 +401,14 @@ mod tests {
         assert_eq!(
             resolve("https://a.org/x/", "\\\\evil.org\\p").as_deref(),
             Some("https://evil.org/p")
+        );
+    }
+
+    #[test]
+    fn controls_inside_are_percent_encoded() {
+        assert_eq!(
+            resolve("https://a.org/x/", "a b\u{0}c\u{7}d\u{7f}e\u{9e}f\u{a0}").as_deref(),
+            Some("https://a.org/x/a%20b%00c%07d%7Fe%C2%9Ef%C2%A0")
         );
     }
 

@@ -1,4 +1,4 @@
-// Bản tin's service worker. scripts/sw-manifest.mjs writes it to dist/sw.js after every build,
+// Bản tin's service worker. scripts/finalize-dist.mjs writes it to dist/sw.js after every build,
 // prefixed with the build's VERSION and the PRECACHE list of its files, so every build gets a
 // cache of its own and old ones are deleted when a new build takes over.
 //

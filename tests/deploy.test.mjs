@@ -54,6 +54,8 @@ before(async () => {
   const html = fs.readFileSync(index, 'utf8');
   assert.ok(html.includes('<base href="/" />'), 'index.html has the documented <base href="/" /> line');
   fs.writeFileSync(index, html.replace('<base href="/" />', '<base href="/tin-tuc/" />'));
+  // As the README says: after editing index.html, finalize again (policy and service worker).
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'finalize-dist.mjs'), site], { stdio: 'pipe' });
 
   const port = await freePort();
   const snippet = fs.readFileSync(path.join(root, 'deploy', 'nginx.conf'), 'utf8')
@@ -98,6 +100,9 @@ test('nginx serves the app under a sub-path with an SPA fallback and CDN-friendl
   const home = await fetch(base);
   assert.equal(home.status, 200);
   assert.equal(home.headers.get('cache-control'), 'no-cache');
+  assert.equal(home.headers.get('content-security-policy'), "frame-ancestors 'none'");
+  assert.equal(home.headers.get('x-content-type-options'), 'nosniff');
+  assert.match(await (await fetch(base)).text(), /<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
   const deep = await fetch(`${base}tin/${SEED_ID}`);
   assert.equal(deep.status, 200);
   assert.match(await deep.text(), /<base href="\/tin-tuc\/" \/>/);

@@ -171,7 +171,7 @@ describe('updates', () => {
     fs.cpSync(dist, buildB, { recursive: true });
     const indexB = path.join(buildB, 'index.html');
     fs.writeFileSync(indexB, fs.readFileSync(indexB, 'utf8').replace('<title>', '<meta name="ban-tin-build" content="B" /><title>'));
-    execFileSync(process.execPath, [path.join(root, 'scripts', 'sw-manifest.mjs'), buildB], { stdio: 'pipe' });
+    execFileSync(process.execPath, [path.join(root, 'scripts', 'finalize-dist.mjs'), buildB], { stdio: 'pipe' });
 
     let server = await startServer({ root: dist, fixtures });
     const { port } = server;

@@ -257,3 +257,139 @@ fn sample_feed_is_clean() {
         Some("10/02/2023")
     );
 }
+
+#[test]
+fn regression_inputs_parse_or_fail_cleanly() {
+    for (_, bytes) in crate::test_support::regression_inputs("feed") {
+        if let Ok(feed) = parse(&bytes, ADDRESS) {
+            check_invariants(&feed);
+        }
+    }
+}
+
+/// What every parsed feed promises, whatever it was made from.
+fn check_invariants(feed: &Feed) {
+    let mut ids = HashSet::new();
+    for item in &feed.items {
+        assert!(!item.id.trim().is_empty());
+        assert!(ids.insert(item.id.clone()), "duplicate id {}", item.id);
+        assert!(!item.title.is_empty());
+        assert!(item.title.chars().count() <= MAX_LINE_CHARS + 1);
+        for url in [&item.url, &item.external_url, &item.image]
+            .into_iter()
+            .flatten()
+        {
+            assert!(urls::is_http(url), "{url}");
+        }
+        assert!(item.tags.iter().all(|t| !t.is_empty()));
+    }
+    let dates: Vec<Option<i64>> = feed.items.iter().map(|i| i.date()).collect();
+    let first_undated = dates
+        .iter()
+        .position(Option::is_none)
+        .unwrap_or(dates.len());
+    assert!(
+        dates[first_undated..].iter().all(Option::is_none),
+        "undated items last"
+    );
+    let dated: Vec<i64> = dates[..first_undated].iter().flatten().copied().collect();
+    assert!(dated.windows(2).all(|w| w[0] >= w[1]), "newest first");
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod generated {
+    use super::*;
+    use proptest::prelude::*;
+    use serde_json::{json, Value};
+
+    /// Any JSON value, of limited size.
+    fn any_json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>()
+                .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+            "\\PC{0,20}".prop_map(Value::from),
+            prop::sample::select(vec![
+                "2023-02-10T08:30:00+07:00",
+                "Fri, 10 Feb 2023 08:30:00 +0700",
+                "10/02/2023",
+                "//cdn.x/a.jpg",
+                "javascript:alert(1)",
+                "../a",
+                "&#8211;&amp;&lt;b&gt;",
+                "Đa\u{300} Na\u{306}\u{303}ng",
+            ])
+            .prop_map(Value::from),
+        ];
+        leaf.prop_recursive(4, 40, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                prop::collection::hash_map("[a-z_]{1,12}", inner, 0..6)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    /// An item whose known fields hold any JSON value.
+    fn item() -> impl Strategy<Value = Value> {
+        let field = prop::sample::select(vec![
+            "id",
+            "url",
+            "external_url",
+            "title",
+            "content_html",
+            "content_text",
+            "summary",
+            "image",
+            "banner_image",
+            "date_published",
+            "date_modified",
+            "authors",
+            "author",
+            "tags",
+            "language",
+            "_extensions",
+        ]);
+        prop::collection::vec((field, any_json()), 0..10).prop_map(|fields| {
+            Value::Object(
+                fields
+                    .into_iter()
+                    .map(|(k, v)| (k.to_string(), v))
+                    .collect(),
+            )
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 1500, ..ProptestConfig::default() })]
+
+        #[test]
+        fn feeds_with_any_values_never_panic(items in prop::collection::vec(prop_oneof![item(), any_json()], 0..12), title in any_json(), next in any_json()) {
+            let doc = json!({"version": "https://jsonfeed.org/version/1.1", "title": title, "next_url": next, "items": items});
+            let feed = parse(doc.to_string().as_bytes(), ADDRESS);
+            prop_assert!(feed.is_ok());
+            if let Ok(feed) = feed {
+                check_invariants(&feed);
+                prop_assert_eq!(feed.items.len() + feed.skipped + feed.duplicates, items.len());
+            }
+        }
+
+        #[test]
+        fn any_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+            if let Ok(feed) = parse(&bytes, ADDRESS) {
+                check_invariants(&feed);
+            }
+        }
+
+        #[test]
+        fn broken_json_never_panics(doc in any_json(), cut in 0usize..200) {
+            let text = doc.to_string();
+            let cut = text.char_indices().map(|(i, _)| i).nth(cut).unwrap_or(text.len());
+            if let Ok(feed) = parse(&text.as_bytes()[..cut], ADDRESS) {
+                check_invariants(&feed);
+            }
+        }
+    }
+}

@@ -21,12 +21,19 @@ export function launch(options = {}) {
 }
 
 /**
- * A new page that records page errors and console errors, so tests can assert there are none.
+ * A new page that records page errors, console errors and Content-Security-Policy violations
+ * (a `securitypolicyviolation` listener), so tests can assert there are none.
  */
 export async function newPage(browser, contextOptions = {}) {
   const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
   const problems = [];
+  await page.exposeBinding('__reportCspViolation', (_source, text) => problems.push(`csp: ${text}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__reportCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile || ''}:${e.lineNumber || ''})`);
+    });
+  });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);

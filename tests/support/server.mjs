@@ -27,10 +27,11 @@ const TYPES = {
  *  - fixtures: a directory served under `${prefix}/fixtures/`.
  *  - port: 0 for any free port.
  *  - rewriteBase: when serving under a prefix, rewrite <base href="/"> in index.html to it.
- *  - handler: (req, res) => boolean, called first; return true when it answered.
+ *  - handler: (req, res, url) => boolean, called first; return true when it answered.
+ *  - transformHtml: (html) => html, applied to every HTML answer (e.g. to remove the CSP).
  * Resolves to { url, port, close(), requests } where requests counts paths served.
  */
-export function startServer({ root, prefix = '', fixtures, port = 0, rewriteBase = true, handler } = {}) {
+export function startServer({ root, prefix = '', fixtures, port = 0, rewriteBase = true, handler, transformHtml } = {}) {
   const requests = new Map();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -67,6 +68,9 @@ export function startServer({ root, prefix = '', fixtures, port = 0, rewriteBase
     if (ext === '.html' && prefix && rewriteBase) {
       body = Buffer.from(body.toString('utf8').replace('<base href="/"', `<base href="${prefix}/"`));
     }
+    if (ext === '.html' && transformHtml) {
+      body = Buffer.from(transformHtml(body.toString('utf8')));
+    }
     const headers = {
       'content-type': TYPES[ext] || 'application/octet-stream',
       'cache-control': 'no-cache',
@@ -76,6 +80,8 @@ export function startServer({ root, prefix = '', fixtures, port = 0, rewriteBase
   }
 
   return new Promise((resolve) => {
+    // A test that fails before closing its server must not keep the test file running.
+    server.unref();
     server.listen(port, '127.0.0.1', () => {
       const actual = server.address().port;
       resolve({

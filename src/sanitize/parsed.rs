@@ -1,0 +1,123 @@
+//! The allowlist applied to documents parsed by html5ever, and the checks its output must
+//! pass: shared by the host tests (`corpus`) and the fuzz targets (`fuzz/`, through the
+//! `test-support` feature). Never part of the browser build.
+
+use super::memory::Html;
+use super::{clean, Source, Tree, ALLOWED};
+use html5ever::tendril::TendrilSink;
+use markup5ever_rcdom::{Handle, NodeData, RcDom};
+use std::borrow::Cow;
+
+pub const BASE: &str = "https://tin.example.org/feeds/main.json";
+
+struct Parsed;
+
+impl Tree for Parsed {
+    type Node = Handle;
+
+    fn inspect(&self, node: &Handle) -> Source<'_> {
+        match &node.data {
+            NodeData::Element { name, attrs, .. } => Source::Element {
+                name: Cow::Owned(name.local.to_string()),
+                attributes: attrs
+                    .borrow()
+                    .iter()
+                    .map(|a| {
+                        let name = match &a.name.prefix {
+                            Some(prefix) => format!("{prefix}:{}", a.name.local),
+                            None => a.name.local.to_string(),
+                        };
+                        (name, a.value.to_string())
+                    })
+                    .collect(),
+            },
+            NodeData::Text { contents } => Source::Text(Cow::Owned(contents.borrow().to_string())),
+            _ => Source::Other,
+        }
+    }
+
+    fn children(&self, node: &Handle) -> Vec<Handle> {
+        node.children.borrow().clone()
+    }
+}
+
+/// The `<body>` of a parsed document. The document must outlive the handle: dropping an
+/// `RcDom` empties its nodes.
+fn body_of(dom: &RcDom) -> Option<Handle> {
+    let mut stack = vec![dom.document.clone()];
+    while let Some(node) = stack.pop() {
+        if let NodeData::Element { name, .. } = &node.data {
+            if &*name.local == "body" {
+                return Some(node.clone());
+            }
+        }
+        stack.extend(node.children.borrow().iter().cloned());
+    }
+    None
+}
+
+/// Cleans `html` and returns the result as HTML text and as the tree that was built.
+pub fn sanitize(html: &str) -> (String, Html) {
+    let mut out = Html::default();
+    // Parsed as a whole document, as `DOMParser` does.
+    let dom = html5ever::parse_document(RcDom::default(), Default::default()).one(html);
+    if let Some(body) = body_of(&dom) {
+        clean(&Parsed, &body, &mut out, &None, BASE);
+    }
+    (out.render(), out)
+}
+
+/// Everything the allowlist promises about its output, checked on the built tree.
+pub fn check(input: &str, out: &Html) -> Result<(), String> {
+    let kept: Vec<&str> = ALLOWED.iter().map(|(_, k)| *k).collect();
+    for (_, tag, attributes, _) in &out.nodes {
+        if tag == "#text" {
+            continue;
+        }
+        if !kept.contains(&tag.as_str()) {
+            return Err(format!("element <{tag}> kept from {input:?}"));
+        }
+        for (name, value) in attributes {
+            if name.starts_with("on")
+                || [
+                    "style",
+                    "srcdoc",
+                    "formaction",
+                    "class",
+                    "id",
+                    "srcset",
+                    "ping",
+                ]
+                .contains(name)
+            {
+                return Err(format!("attribute {name} kept on <{tag}> from {input:?}"));
+            }
+            if ["href", "src", "cite"].contains(name) {
+                let scheme = crate::urls::scheme(value);
+                let ok = matches!(
+                    (*name, scheme.as_deref()),
+                    (_, Some("http" | "https")) | ("href" | "cite", Some("mailto" | "tel"))
+                );
+                if !ok || value.chars().any(|c| c.is_control() || c.is_whitespace()) {
+                    return Err(format!("{name}={value:?} kept on <{tag}> from {input:?}"));
+                }
+            }
+        }
+        if tag == "a" {
+            let rel = attributes
+                .iter()
+                .find(|(n, _)| *n == "rel")
+                .map(|(_, v)| v.as_str());
+            if rel != Some("noopener noreferrer nofollow") {
+                return Err(format!("link without rel from {input:?}"));
+            }
+        }
+        if tag == "img" {
+            let has = |n: &str, v: &str| attributes.iter().any(|(k, w)| *k == n && w == v);
+            if !(has("loading", "lazy") && has("referrerpolicy", "no-referrer")) {
+                return Err(format!("image without lazy/no-referrer from {input:?}"));
+            }
+        }
+    }
+    Ok(())
+}
