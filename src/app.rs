@@ -5,7 +5,10 @@ use crate::pwa;
 use crate::settings::Theme;
 use crate::store::Store;
 use crate::views::header::SiteHeader;
-use crate::views::{article::ArticlePage, list::ListPage, not_found::NotFoundPage};
+use crate::views::{
+    article::ArticlePage, list::ListPage, not_found::NotFoundPage, search::SearchPage,
+    section::SectionPage,
+};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html};
 use leptos_router::components::{Route, Router, Routes};
@@ -39,6 +42,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=ListPage />
                     <Route path=path!("/tin/:id") view=ArticlePage />
+                    <Route path=path!("/chuyen-muc/:slug") view=SectionPage />
+                    <Route path=path!("/tim-kiem") view=SearchPage />
                 </Routes>
             </main>
             <footer class="site-footer">
@@ -153,6 +158,13 @@ fn RouteChanges(memory: ScrollMemory) -> impl IntoView {
 }
 
 fn focus_heading() {
+    // Someone typing a search keeps the focus: results follow as they type.
+    let typing = document()
+        .active_element()
+        .is_some_and(|e| e.local_name() == "input");
+    if typing {
+        return;
+    }
     let heading = document()
         .query_selector("main h1")
         .ok()

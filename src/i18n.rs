@@ -70,6 +70,60 @@ macro_rules! strings {
 }
 
 strings! {
+    sections:
+        "Chuyên mục",
+        "Sections";
+    section:
+        "Chuyên mục",
+        "Section";
+    section_count:
+        "{} tin trong chuyên mục này",
+        "{} articles in this section";
+    section_not_found_title:
+        "Không có chuyên mục này",
+        "Section not found";
+    section_not_found_text:
+        "Bản tin không có chuyên mục nào ở địa chỉ này. Có thể đường dẫn bị sai hoặc đã cũ.",
+        "Bản tin has no section at this address. The link may be wrong or out of date.";
+    related:
+        "Tin cùng chuyên mục",
+        "More in this section";
+    previous_next:
+        "Bài trước và bài sau",
+        "Previous and next article";
+    previous_article:
+        "Bài trước",
+        "Previous article";
+    next_article:
+        "Bài sau",
+        "Next article";
+    search_label:
+        "Tìm tin",
+        "Search news";
+    search_placeholder:
+        "Ví dụ: lao động",
+        "For example: lao dong";
+    search_button:
+        "Tìm",
+        "Search";
+    search_title:
+        "Tìm kiếm",
+        "Search";
+    search_hint:
+        "Gõ từ cần tìm vào ô tìm kiếm, có dấu hay không dấu đều được.",
+        "Type what you are looking for in the search box, with or without Vietnamese marks.";
+    search_count:
+        "Tìm thấy {} tin cho “{}”.",
+        "Found {} articles for “{}”.";
+    search_none:
+        "Không tìm thấy tin nào cho “{}”. Hãy thử từ khác.",
+        "No articles found for “{}”. Try other words.";
+    loading_more:
+        "Đang tải thêm…",
+        "Loading more…";
+    more_failed:
+        "Không tải thêm được: {}",
+        "Could not load more: {}";
     updated_at:
         "Cập nhật lúc {}",
         "Updated at {}";
@@ -173,8 +227,8 @@ strings! {
         "Xem thêm",
         "Show more";
     showing_count:
-        "Đang hiện {} tin",
-        "Showing {} articles";
+        "Đang hiện {} tin.",
+        "Showing {} articles.";
     skipped_items:
         "{} tin bị lỗi định dạng nên không hiển thị.",
         "{} malformed articles are not shown.";

@@ -13,6 +13,7 @@ pub mod error;
 pub mod feed;
 pub mod i18n;
 pub mod sanitize;
+pub mod search;
 pub mod settings;
 pub mod text;
 pub mod urls;

@@ -8,6 +8,7 @@ use crate::feed::{self, Feed};
 use crate::i18n::{Lang, Strings};
 use crate::net::{self, Limits};
 use crate::persist::{self, Slot};
+use crate::search;
 use crate::settings::{self, TextSize, Theme};
 use crate::storage;
 use crate::urls;
@@ -24,6 +25,14 @@ const RETRY_AFTER: std::time::Duration = std::time::Duration::from_secs(30);
 /// Where a `?feed=` override is kept for the rest of the browser session.
 const FEED_OVERRIDE_KEY: &str = "ban-tin.feed";
 
+/// The state of loading a further page of the feed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PageLoad {
+    Idle,
+    Loading,
+    Failed(FeedError),
+}
+
 #[derive(Clone, Copy)]
 pub struct Store {
     pub lang: RwSignal<Lang>,
@@ -31,8 +40,9 @@ pub struct Store {
     pub lang_chosen: RwSignal<bool>,
     pub text_size: RwSignal<TextSize>,
     pub theme: RwSignal<Theme>,
-    /// How many list entries are shown; kept here so that coming back to the list from an
-    /// article shows as many as before.
+    /// How many entries the home and section lists show; kept here so that coming back from
+    /// an article shows as many as before, and so that a list grows when "Xem thêm" has
+    /// fetched the next page.
     pub list_shown: RwSignal<usize>,
     pub config: RwSignal<Option<Config>>,
     pub choice: RwSignal<Option<FeedChoice>>,
@@ -53,6 +63,10 @@ pub struct Store {
     saved_digest: StoredValue<Option<u64>>,
     /// A retry after a failed refresh is pending.
     retry_scheduled: StoredValue<bool>,
+    /// Loading the feed's next page ("Xem thêm").
+    pub paging: RwSignal<PageLoad>,
+    /// The search index of the feed on screen, built on first use.
+    index: StoredValue<Option<(Arc<Feed>, Arc<search::Index>)>>,
     /// The document's base URL: the app's root, also under a sub-path.
     pub base_url: StoredValue<String>,
     /// The path of that base without its trailing slash ("" at a host's root, "/tin-tuc" under
@@ -84,7 +98,9 @@ impl Store {
                     .and_then(Theme::from_stored)
                     .unwrap_or_default(),
             ),
-            list_shown: RwSignal::new(crate::views::list::PAGE_SIZE),
+            list_shown: RwSignal::new(crate::views::entries::PAGE_SIZE),
+            paging: RwSignal::new(PageLoad::Idle),
+            index: StoredValue::new(None),
             config: RwSignal::new(None),
             choice: RwSignal::new(None),
             feed: RwSignal::new(None),
@@ -109,6 +125,66 @@ impl Store {
 
     pub fn strings(&self) -> &'static Strings {
         self.lang.get().strings()
+    }
+
+    /// The search index of `feed`, built once per feed (not per keystroke).
+    pub fn search_index(&self, feed: &Arc<Feed>) -> Arc<search::Index> {
+        let cached = self.index.with_value(|cached| {
+            cached
+                .as_ref()
+                .filter(|(indexed, _)| Arc::ptr_eq(indexed, feed))
+                .map(|(_, index)| Arc::clone(index))
+        });
+        if let Some(index) = cached {
+            return index;
+        }
+        let index = Arc::new(search::Index::build(&feed.items));
+        self.index
+            .set_value(Some((Arc::clone(feed), Arc::clone(&index))));
+        index
+    }
+
+    /// Fetches the feed's next page (`next_url`) and merges it into the feed on screen.
+    pub fn load_next_page(self) {
+        let Some(feed) = self.feed.get_untracked() else {
+            return;
+        };
+        let Some(next) = feed.next_url.clone() else {
+            return;
+        };
+        if self
+            .paging
+            .with_untracked(|p| matches!(p, PageLoad::Loading))
+        {
+            return;
+        }
+        let Some(config) = self.config.get_untracked() else {
+            return;
+        };
+        if !config.allows_feed(&self.base_url.get_value(), &next) {
+            self.paging.set(PageLoad::Failed(FeedError::NotFeed));
+            return;
+        }
+        self.paging.set(PageLoad::Loading);
+        spawn_local(async move {
+            let limits = Limits {
+                timeout_seconds: config.fetch_timeout_seconds,
+                max_bytes: config.max_feed_bytes,
+            };
+            let page = match net::fetch_bytes(&next, limits).await {
+                Ok(bytes) => feed::parse(&bytes, &next),
+                Err(e) => Err(e),
+            };
+            match page {
+                Ok(page) => {
+                    // The feed on screen may have been refreshed meanwhile: merge into that.
+                    let current = self.feed.get_untracked().unwrap_or(feed);
+                    self.feed.set(Some(Arc::new(current.merged_with(page))));
+                    self.paging.set(PageLoad::Idle);
+                }
+                Err(e) => self.paging.set(PageLoad::Failed(e)),
+            }
+        });
     }
 
     /// Whether the app is cut off: the browser says so, or the last fetch could not reach the
@@ -253,7 +329,17 @@ impl Store {
                 .feed
                 .with_untracked(|f| f.as_ref().is_some_and(|f| f.address == choice.address));
         if !same_as_shown {
-            let feed = feed::parse(&bytes, &choice.address)?;
+            let mut feed = feed::parse(&bytes, &choice.address)?;
+            // Keep the further pages the reader already loaded with "Xem thêm".
+            if let Some(shown) = self.feed.get_untracked() {
+                if shown.address == choice.address && shown.items.len() > feed.items.len() {
+                    let next = shown.next_url.clone();
+                    let mut earlier = (*shown).clone();
+                    earlier.next_url = None;
+                    feed = feed.merged_with(earlier);
+                    feed.next_url = next;
+                }
+            }
             self.feed.set(Some(Arc::new(feed)));
             self.saved_digest.set_value(Some(fresh));
         }

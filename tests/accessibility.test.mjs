@@ -118,6 +118,7 @@ describe('reflow and spacing', () => {
   const views = [
     ['list', ''],
     ['article', `tin/${SEED_ID}`],
+    ['search', `tim-kiem?q=${encodeURIComponent('lao động')}`],
     ['not found', 'khong-co-trang-nay'],
   ];
   for (const [name, address] of views) {
@@ -325,6 +326,8 @@ describe('axe-core audits', () => {
   const views = [
     ['list', '', null],
     ['article', `tin/${SEED_ID}`, null],
+    ['search results', `tim-kiem?q=${encodeURIComponent('lao động')}`, null],
+    ['section', 'chuyen-muc/lao-dong-viec-lam', null],
     ['not found', 'khong-co-trang-nay', null],
     ['error', '', { status: 500, body: 'down' }],
   ];

@@ -9,7 +9,7 @@
 mod json;
 
 use crate::error::FeedError;
-use crate::{dates, text, urls};
+use crate::{dates, search, text, urls};
 use json::{RawAuthor, RawFeed, RawItem, ReadError};
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -94,10 +94,108 @@ impl Item {
     }
 }
 
+/// A section ("chuyên mục") of a feed: the first tag of its items.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub name: String,
+    /// The readable address part: "Lao động - Việc làm" → "lao-dong-viec-lam".
+    pub slug: String,
+    pub count: usize,
+}
+
 impl Feed {
     pub fn item(&self, id: &str) -> Option<&Arc<Item>> {
         self.items.iter().find(|item| item.id == id)
     }
+
+    /// The sections of the feed in alphabetical order (ignoring marks), each with its count.
+    pub fn sections(&self) -> Vec<Section> {
+        let mut sections: Vec<Section> = Vec::new();
+        for name in self.items.iter().filter_map(|i| i.section()) {
+            match sections.iter_mut().find(|s| s.name == name) {
+                Some(section) => section.count += 1,
+                None => sections.push(Section {
+                    name: name.to_string(),
+                    slug: search::slug(name),
+                    count: 1,
+                }),
+            }
+        }
+        sections.retain(|s| !s.slug.is_empty());
+        sections.sort_by_cached_key(|s| (search::fold(&s.name), s.name.clone()));
+        sections
+    }
+
+    /// The section whose slug is `slug`, if the feed has it.
+    pub fn section(&self, slug: &str) -> Option<Section> {
+        self.sections().into_iter().find(|s| s.slug == slug)
+    }
+
+    /// The articles of a section, newest first.
+    pub fn in_section(&self, slug: &str) -> Vec<Arc<Item>> {
+        self.items
+            .iter()
+            .filter(|i| i.section().is_some_and(|name| search::slug(name) == slug))
+            .cloned()
+            .collect()
+    }
+
+    /// Up to `limit` other articles of the same section, newest first ("Tin cùng chuyên mục").
+    pub fn related(&self, item: &Item, limit: usize) -> Vec<Arc<Item>> {
+        let Some(section) = item.section() else {
+            return Vec::new();
+        };
+        self.items
+            .iter()
+            .filter(|other| other.id != item.id && other.section() == Some(section))
+            .take(limit)
+            .cloned()
+            .collect()
+    }
+
+    /// The articles just before (newer) and just after (older) `item` in the list.
+    pub fn neighbours(&self, item: &Item) -> (Option<Arc<Item>>, Option<Arc<Item>>) {
+        let Some(position) = self.items.iter().position(|i| i.id == item.id) else {
+            return (None, None);
+        };
+        let newer = position
+            .checked_sub(1)
+            .and_then(|p| self.items.get(p))
+            .cloned();
+        let older = self.items.get(position + 1).cloned();
+        (newer, older)
+    }
+
+    /// This feed with a further page (from `next_url`) merged in: articles already here keep
+    /// their place, new ones join in date order, and the page's `next_url` is the next one.
+    pub fn merged_with(&self, page: Feed) -> Feed {
+        let mut merged = self.clone();
+        let mut duplicates = 0;
+        for item in page.items {
+            if merged.items.iter().any(|i| i.id == item.id) {
+                duplicates += 1;
+            } else {
+                merged.items.push(item);
+            }
+        }
+        sort_newest_first(&mut merged.items);
+        merged.next_url = page
+            .next_url
+            .filter(|next| Some(next) != self.next_url.as_ref());
+        merged.skipped += page.skipped;
+        merged.duplicates += page.duplicates + duplicates;
+        merged
+    }
+}
+
+/// Newest first, undated last; the sort is stable, so ties keep their order.
+fn sort_newest_first(items: &mut [Arc<Item>]) {
+    items.sort_by(|a, b| match (a.date(), b.date()) {
+        (Some(x), Some(y)) => y.cmp(&x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
 }
 
 /// Reads a JSON Feed document fetched from `address` (an absolute URL).
@@ -144,13 +242,7 @@ fn assemble(raw: RawFeed, address: &str) -> Feed {
             None => skipped += 1,
         }
     }
-    // Newest first, undated last; the sort is stable, so ties keep the feed's order.
-    items.sort_by(|a, b| match (a.date(), b.date()) {
-        (Some(x), Some(y)) => y.cmp(&x),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    });
+    sort_newest_first(&mut items);
     Feed {
         address: address.to_string(),
         title: line(raw.title.as_deref()),

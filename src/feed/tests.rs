@@ -393,3 +393,104 @@ mod generated {
         }
     }
 }
+
+#[test]
+fn sections_related_and_neighbours() {
+    let feed = parsed("feed-1.1.json");
+    let sections = feed.sections();
+    let names: Vec<(&str, &str, usize)> = sections
+        .iter()
+        .map(|s| (s.name.as_str(), s.slug.as_str(), s.count))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Lao động - Việc làm", "lao-dong-viec-lam", 1),
+            ("Tin hoạt động", "tin-hoat-dong", 1)
+        ]
+    );
+    assert_eq!(
+        feed.section("tin-hoat-dong").map(|s| s.name),
+        Some("Tin hoạt động".into())
+    );
+    assert_eq!(feed.section("khong-co"), None);
+
+    let sample = parse(
+        &std::fs::read(format!(
+            "{}/public/sample-feed.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap_or_default(),
+        ADDRESS,
+    )
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    let seed = sample
+        .items
+        .iter()
+        .find(|i| i.id == "2023-02-10-hoi-nghi-trien-khai-nhiem-vu-2023")
+        .cloned()
+        .unwrap_or_else(|| panic!("seed"));
+    let related = sample.related(&seed, 5);
+    assert!(!related.is_empty() && related.len() <= 5);
+    assert!(related
+        .iter()
+        .all(|r| r.id != seed.id && r.section() == seed.section()));
+    assert!(related.windows(2).all(|w| w[0].date() >= w[1].date()));
+    assert_eq!(sample.in_section("tin-hoat-dong").len(), related.len() + 1);
+
+    let (newer, older) = sample.neighbours(&seed);
+    let position = sample
+        .items
+        .iter()
+        .position(|i| i.id == seed.id)
+        .unwrap_or(0);
+    assert_eq!(
+        newer.map(|i| i.id.clone()),
+        sample.items.get(position - 1).map(|i| i.id.clone())
+    );
+    assert_eq!(
+        older.map(|i| i.id.clone()),
+        sample.items.get(position + 1).map(|i| i.id.clone())
+    );
+    let first = sample
+        .items
+        .first()
+        .cloned()
+        .unwrap_or_else(|| panic!("first"));
+    assert!(sample.neighbours(&first).0.is_none());
+}
+
+#[test]
+fn pages_merge_without_duplicates() {
+    let page_one = br#"{"next_url":"page-2.json","items":[
+        {"id":"a","title":"A","content_text":"x","date_published":"2023-03-03T00:00:00Z"},
+        {"id":"b","title":"B","content_text":"x","date_published":"2023-03-02T00:00:00Z"}]}"#;
+    let page_two = br#"{"next_url":"page-3.json","items":[
+        {"id":"b","title":"B again","content_text":"x","date_published":"2023-03-02T00:00:00Z"},
+        {"id":"c","title":"C","content_text":"x","date_published":"2023-03-01T00:00:00Z"},
+        {"id":"d","title":"D","content_text":"x","date_published":"2023-03-04T00:00:00Z"}]}"#;
+    let one = parse(page_one, ADDRESS).unwrap_or_else(|e| panic!("{e:?}"));
+    let two = parse(page_two, "https://tin.example.org/feeds/page-2.json")
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let merged = one.merged_with(two);
+    assert_eq!(ids(&merged), ["d", "a", "b", "c"]);
+    assert_eq!(
+        merged.item("b").map(|b| b.title.as_str()),
+        Some("B"),
+        "the first copy stays"
+    );
+    assert_eq!(merged.duplicates, 1);
+    assert_eq!(
+        merged.next_url.as_deref(),
+        Some("https://tin.example.org/feeds/page-3.json")
+    );
+    // A page that points back at itself ends the paging.
+    let again = merged.merged_with(
+        parse(
+            br#"{"next_url":"page-3.json","items":[]}"#,
+            "https://tin.example.org/feeds/page-3.json",
+        )
+        .unwrap_or_else(|e| panic!("{e:?}")),
+    );
+    assert_eq!(again.next_url, None);
+}

@@ -4,9 +4,10 @@ use crate::dom_clean;
 use crate::feed::{Body, Feed, Item};
 use crate::i18n::fill;
 use crate::store::Store;
+use crate::views::entries::section_path;
 use crate::views::not_found::NotFound;
 use crate::views::status::WithFeed;
-use crate::views::{image_failed, watch_images, When};
+use crate::views::{article_path, image_failed, watch_images, When};
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -55,11 +56,23 @@ fn Article(item: Arc<Item>, feed: Arc<Feed>) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(", ");
     let page_title = format!("{} – {}", item.title, s.app_name);
+    let related = feed.related(&item, 5);
+    let section = item
+        .section()
+        .map(|name| (name.to_string(), store.href(&section_path(name))));
+    let (newer, older) = feed.neighbours(&item);
     view! {
         <Title text=page_title />
         <article class="article">
             <header class="article-header">
-                {item.section().map(|name| view! { <p class="section-name">{name.to_string()}</p> })}
+                {section
+                    .map(|(name, href)| {
+                        view! {
+                            <p class="section-name">
+                                <A href=href>{name}</A>
+                            </p>
+                        }
+                    })}
                 <h1>{item.title.clone()}</h1>
                 <p class="article-meta">
                     {item
@@ -137,8 +150,67 @@ fn Article(item: Arc<Item>, feed: Arc<Feed>) -> impl IntoView {
                     })}
                 <A href=store.href("/") attr:class="button">{s.back_to_list}</A>
             </footer>
+            <PreviousNext newer older />
+            {(!related.is_empty())
+                .then(|| {
+                    view! {
+                        <section class="related" aria-labelledby="related-title">
+                            <h2 id="related-title">{s.related}</h2>
+                            <ul>
+                                {related
+                                    .into_iter()
+                                    .map(|other| {
+                                        let href = store.href(&article_path(&other.id));
+                                        let title = other.title.clone();
+                                        view! {
+                                            <li>
+                                                <A href=href>{title}</A>
+                                                {other
+                                                    .date()
+                                                    .map(|t| {
+                                                        view! {
+                                                            " "
+                                                            <span class="related-date">
+                                                                <When seconds=t lang />
+                                                            </span>
+                                                        }
+                                                    })}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </section>
+                    }
+                })}
         </article>
     }
+}
+
+/// Links to the articles just before (newer) and after (older) this one in the list.
+#[component]
+fn PreviousNext(newer: Option<Arc<Item>>, older: Option<Arc<Item>>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let s = store.strings();
+    if newer.is_none() && older.is_none() {
+        return ().into_any();
+    }
+    let link = move |item: Arc<Item>, label: &'static str, class: &'static str| {
+        let href = store.href(&article_path(&item.id));
+        view! {
+            <A href=href attr:class=class>
+                <span class="direction">{label}</span>
+                <span class="neighbour-title">{item.title.clone()}</span>
+            </A>
+        }
+    };
+    view! {
+        <nav class="previous-next" aria-label=s.previous_next>
+            {newer.map(|item| link(item, s.previous_article, "previous"))}
+            {older.map(|item| link(item, s.next_article, "next"))}
+        </nav>
+    }
+    .into_any()
 }
 
 /// The body: sanitised HTML built as DOM nodes, or plain-text paragraphs.

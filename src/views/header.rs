@@ -6,8 +6,12 @@ use crate::i18n::fill;
 use crate::pwa;
 use crate::settings::Theme;
 use crate::store::Store;
+use crate::urls;
+use crate::views::entries::section_path;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
@@ -19,6 +23,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <A href=store.href("/") attr:class="brand">
                     {move || s().app_name}
                 </A>
+                <SearchBox />
                 <nav class="main-nav" aria-label=move || s().main_nav>
                     <ul>
                         <li>
@@ -26,6 +31,21 @@ pub fn SiteHeader() -> impl IntoView {
                                 {move || s().home}
                             </A>
                         </li>
+                        {move || {
+                            store
+                                .feed
+                                .with(|f| f.as_ref().map(|f| f.sections()).unwrap_or_default())
+                                .into_iter()
+                                .map(|section| {
+                                    let href = store.href(&section_path(&section.name));
+                                    view! {
+                                        <li>
+                                            <A href=href>{section.name}</A>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
                     </ul>
                 </nav>
                 <div class="tools" role="group" aria-label=move || s().display_settings>
@@ -94,6 +114,75 @@ fn StatusBar() -> impl IntoView {
             }}
             {move || updated().map(|text| view! { <p class="status-line updated">{text}</p> })}
         </div>
+    }
+}
+
+/// The search box: results follow every keystroke at `/tim-kiem?q=…`, so a search has its own
+/// address (to share, or to reload). The first keystroke opens the search view; later ones
+/// replace its history entry, so the back button leaves the search in one step.
+#[component]
+fn SearchBox() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let s = move || store.strings();
+    let location = use_location();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let search_path = store.href("/tim-kiem");
+    let on_search = {
+        let search_path = search_path.clone();
+        move || location.pathname.get() == search_path
+    };
+    let current = {
+        let on_search = on_search.clone();
+        move || {
+            if on_search() {
+                query.read().get("q").unwrap_or_default()
+            } else {
+                String::new()
+            }
+        }
+    };
+    let go = move |q: String| {
+        let replace = location.pathname.get_untracked() == search_path;
+        navigate(
+            &format!("{search_path}?q={}", urls::encode_component(&q)),
+            NavigateOptions {
+                replace,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+    let on_input = {
+        let go = go.clone();
+        move |ev: leptos::ev::Event| go(event_target_value(&ev))
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let input = document()
+            .get_element_by_id("search-input")
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok());
+        go(input.map(|i| i.value()).unwrap_or_default());
+    };
+    view! {
+        <form class="search-box" role="search" on:submit=on_submit>
+                <label for="search-input" class="tool-label">
+                    {move || s().search_label}
+                </label>
+                <input
+                    id="search-input"
+                    type="search"
+                    name="q"
+                    autocomplete="off"
+                    spellcheck="false"
+                    placeholder=move || s().search_placeholder
+                    prop:value=current
+                    on:input=on_input
+                />
+                <button type="submit" class="tool-button">
+                    {move || s().search_button}
+                </button>
+        </form>
     }
 }
 

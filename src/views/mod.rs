@@ -1,9 +1,12 @@
 //! One module per view, plus the pieces they share.
 
 pub mod article;
+pub mod entries;
 pub mod header;
 pub mod list;
 pub mod not_found;
+pub mod search;
+pub mod section;
 pub mod status;
 
 use crate::dates;

@@ -1,0 +1,471 @@
+//! Vietnamese-aware search: folding ("Đà Nẵng" and "da nang" are the same words), an index
+//! built once per feed, ranked results, and highlights.
+//!
+//! Folding needs no Unicode tables: Vietnamese letters live in a few known code point ranges
+//! whose layout gives the base letter (the Latin Extended Additional block cycles through
+//! each vowel's tone marks in order), combining marks (U+0300–U+036F) are dropped, so text in
+//! NFD folds like NFC, and đ becomes d.
+//!
+//! The index gives every distinct folded word an id in sorted order, so that all words
+//! starting with a prefix form one id range; each article keeps the sorted ids of the words in
+//! its title, its summary / section / tags, and its body. A query word matches an article
+//! when a word of it starts with the query word; every query word must match.
+
+use crate::feed::{Body, Item};
+use crate::text;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The base letter of a Vietnamese (or other Latin) letter with marks, lower-cased; `None`
+/// for a combining mark; the character itself (lower-cased) otherwise.
+pub fn fold_char(c: char) -> Option<char> {
+    let code = u32::from(c);
+    let folded = match code {
+        0x0300..=0x036F => return None,
+        0x00C0..=0x00C5 | 0x00E0..=0x00E5 | 0x0102 | 0x0103 => 'a',
+        0x00C8..=0x00CB | 0x00E8..=0x00EB => 'e',
+        0x00CC..=0x00CF | 0x00EC..=0x00EF | 0x0128 | 0x0129 => 'i',
+        0x00D2..=0x00D6 | 0x00F2..=0x00F6 | 0x00D8 | 0x00F8 | 0x01A0 | 0x01A1 => 'o',
+        0x00D9..=0x00DC | 0x00F9..=0x00FC | 0x0168 | 0x0169 | 0x01AF | 0x01B0 => 'u',
+        0x00DD | 0x00FD | 0x00FF => 'y',
+        0x00C7 | 0x00E7 => 'c',
+        0x00D1 | 0x00F1 => 'n',
+        0x0110 | 0x0111 => 'd',
+        // Latin Extended Additional, Vietnamese part: Ạ..ặ, Ẹ..ệ, Ỉ..ị, Ọ..ợ, Ụ..ự, Ỳ..ỹ.
+        0x1EA0..=0x1EB7 => 'a',
+        0x1EB8..=0x1EC7 => 'e',
+        0x1EC8..=0x1ECB => 'i',
+        0x1ECC..=0x1EE3 => 'o',
+        0x1EE4..=0x1EF1 => 'u',
+        0x1EF2..=0x1EF9 => 'y',
+        _ if c.is_ascii() => c.to_ascii_lowercase(),
+        _ => c.to_lowercase().next().unwrap_or(c),
+    };
+    Some(folded)
+}
+
+/// `s` folded: lower case, without marks, đ → d.
+pub fn fold(s: &str) -> String {
+    s.chars().filter_map(fold_char).collect()
+}
+
+/// The folded words of `s`: runs of letters and digits.
+pub fn words(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for c in s.chars() {
+        match fold_char(c) {
+            None => {}
+            Some(f) if f.is_alphanumeric() => current.push(f),
+            Some(_) if !current.is_empty() => out.push(std::mem::take(&mut current)),
+            Some(_) => {}
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// A readable address part for a section name: "Lao động - Việc làm" → "lao-dong-viec-lam".
+pub fn slug(name: &str) -> String {
+    words(name).join("-")
+}
+
+/// Where a query word was found, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Field {
+    Title = 3,
+    Meta = 2,
+    Body = 1,
+}
+
+struct Entry {
+    item: Arc<Item>,
+    title: Vec<u32>,
+    meta: Vec<u32>,
+    body: Vec<u32>,
+}
+
+/// The search index of one feed.
+pub struct Index {
+    /// Every distinct folded word, sorted; a word's id is its position.
+    vocabulary: Vec<String>,
+    entries: Vec<Entry>,
+}
+
+/// Longest part of an article body that is indexed.
+const BODY_CHARS: usize = 20_000;
+
+impl Index {
+    pub fn build(items: &[Arc<Item>]) -> Index {
+        let mut raw: Vec<[Vec<String>; 3]> = Vec::with_capacity(items.len());
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        for item in items {
+            let mut meta = format!("{} ", item.summary);
+            for tag in &item.tags {
+                meta.push_str(tag);
+                meta.push(' ');
+            }
+            for author in &item.authors {
+                meta.push_str(&author.name);
+                meta.push(' ');
+            }
+            let body = match &item.body {
+                Body::Html(html) => text::html_to_text(html),
+                Body::Text(paragraphs) => paragraphs.join(" "),
+                Body::Empty => String::new(),
+            };
+            let body: String = body.chars().take(BODY_CHARS).collect();
+            let fields = [words(&item.title), words(&meta), words(&body)];
+            for word in fields.iter().flatten() {
+                if !ids.contains_key(word) {
+                    ids.insert(word.clone(), 0);
+                }
+            }
+            raw.push(fields);
+        }
+        let mut vocabulary: Vec<String> = ids.keys().cloned().collect();
+        vocabulary.sort_unstable();
+        for (position, word) in vocabulary.iter().enumerate() {
+            if let (Some(id), Ok(position)) = (ids.get_mut(word), u32::try_from(position)) {
+                *id = position;
+            }
+        }
+        let to_ids = |words: &[String]| {
+            let mut list: Vec<u32> = words.iter().filter_map(|w| ids.get(w).copied()).collect();
+            list.sort_unstable();
+            list.dedup();
+            list
+        };
+        let entries = items
+            .iter()
+            .zip(&raw)
+            .map(|(item, [title, meta, body])| Entry {
+                item: Arc::clone(item),
+                title: to_ids(title),
+                meta: to_ids(meta),
+                body: to_ids(body),
+            })
+            .collect();
+        Index {
+            vocabulary,
+            entries,
+        }
+    }
+
+    /// The ids of all words starting with `prefix`: a range, since ids follow sorted order.
+    fn prefix_range(&self, prefix: &str) -> std::ops::Range<u32> {
+        let start = self.vocabulary.partition_point(|w| w.as_str() < prefix);
+        let len = self
+            .vocabulary
+            .get(start..)
+            .unwrap_or_default()
+            .partition_point(|w| w.starts_with(prefix));
+        let start = u32::try_from(start).unwrap_or(u32::MAX);
+        let end = start.saturating_add(u32::try_from(len).unwrap_or(0));
+        start..end
+    }
+
+    /// Articles matching every word of `query`, best first: by where the words were found
+    /// (title above summary, section and tags, above body), then newest first.
+    pub fn search(&self, query: &str) -> Vec<Arc<Item>> {
+        let terms = words(query);
+        if terms.is_empty() {
+            return Vec::new();
+        }
+        let ranges: Vec<std::ops::Range<u32>> =
+            terms.iter().map(|t| self.prefix_range(t)).collect();
+        if ranges.iter().any(|r| r.is_empty()) {
+            return Vec::new();
+        }
+        let has = |list: &[u32], range: &std::ops::Range<u32>| {
+            let i = list.partition_point(|id| *id < range.start);
+            list.get(i).is_some_and(|id| range.contains(id))
+        };
+        let mut scored: Vec<(u32, usize)> = Vec::new();
+        'entries: for (position, entry) in self.entries.iter().enumerate() {
+            let mut score = 0;
+            for range in &ranges {
+                let best = if has(&entry.title, range) {
+                    Field::Title
+                } else if has(&entry.meta, range) {
+                    Field::Meta
+                } else if has(&entry.body, range) {
+                    Field::Body
+                } else {
+                    continue 'entries;
+                };
+                score += best as u32;
+            }
+            scored.push((score, position));
+        }
+        // Entries are already newest first, and the sort is stable.
+        scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+        scored
+            .into_iter()
+            .filter_map(|(_, position)| self.entries.get(position).map(|e| Arc::clone(&e.item)))
+            .collect()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// `text` cut into pieces, each marked when it is (part of) a word that starts with one of the
+/// query's words: for highlighting, as text, never as HTML.
+pub fn highlight(text: &str, query: &str) -> Vec<(String, bool)> {
+    let terms = words(query);
+    if terms.is_empty() {
+        return vec![(text.to_string(), false)];
+    }
+    // Words of `text` with their byte ranges, folded.
+    let mut marked: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut word = String::new();
+    let mut start = None;
+    let mut flush = |word: &mut String, start: &mut Option<usize>, end: usize| {
+        if let Some(begin) = start.take() {
+            if let Some(term) = terms.iter().find(|t| word.starts_with(t.as_str())) {
+                // Mark as many characters of the original as the term has folded letters.
+                let mut taken = 0;
+                let mut stop = end;
+                for (offset, c) in text.get(begin..end).unwrap_or("").char_indices() {
+                    if taken == term.chars().count() {
+                        stop = begin + offset;
+                        break;
+                    }
+                    if fold_char(c).is_some() {
+                        taken += 1;
+                    }
+                }
+                marked.push(begin..stop);
+            }
+            word.clear();
+        }
+    };
+    for (offset, c) in text.char_indices() {
+        match fold_char(c) {
+            None => {}
+            Some(f) if f.is_alphanumeric() => {
+                if start.is_none() {
+                    start = Some(offset);
+                }
+                word.push(f);
+            }
+            Some(_) => flush(&mut word, &mut start, offset),
+        }
+    }
+    flush(&mut word, &mut start, text.len());
+
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for range in marked {
+        if let Some(before) = text.get(at..range.start).filter(|s| !s.is_empty()) {
+            pieces.push((before.to_string(), false));
+        }
+        if let Some(hit) = text.get(range.clone()) {
+            pieces.push((hit.to_string(), true));
+        }
+        at = range.end;
+    }
+    if let Some(rest) = text.get(at..).filter(|s| !s.is_empty()) {
+        pieces.push((rest.to_string(), false));
+    }
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::{Author, Body};
+
+    #[test]
+    fn folding_vietnamese() {
+        assert_eq!(fold("Đà Nẵng"), "da nang");
+        assert_eq!(fold("LAO ĐỘNG"), "lao dong");
+        assert_eq!(fold("Lao động"), "lao dong");
+        assert_eq!(fold("Thương binh và Xã hội"), "thuong binh va xa hoi");
+        assert_eq!(fold("Ưu đãi người có công"), "uu dai nguoi co cong");
+        assert_eq!(
+            fold("Đa\u{300} Na\u{306}\u{303}ng"),
+            "da nang",
+            "NFD folds like NFC"
+        );
+        assert_eq!(fold("Ấ Ầ Ẩ Ẫ Ậ Ắ Ằ Ẳ Ẵ Ặ ạ ả"), "a a a a a a a a a a a a");
+        assert_eq!(fold("Ế Ề Ể Ễ Ệ ẹ ẻ ẽ Ỉ ị"), "e e e e e e e e i i");
+        assert_eq!(fold("Ố Ồ Ổ Ỗ Ộ Ớ Ờ Ở Ỡ Ợ ọ ỏ"), "o o o o o o o o o o o o");
+        assert_eq!(fold("Ứ Ừ Ử Ữ Ự ụ ủ Ỳ Ỵ Ỷ Ỹ"), "u u u u u u u y y y y");
+        assert_eq!(fold("Ĩ ĩ Ũ ũ Ơ ơ Ư ư Ă ă"), "i i u u o o u u a a");
+    }
+
+    #[test]
+    fn every_vietnamese_letter_folds_to_its_base() {
+        use unicode_normalization::UnicodeNormalization;
+        // Every vowel with every tone, composed, in both cases: 12 x 6 x 2 letters.
+        let vowels = [
+            ("a", 'a'),
+            ("a\u{306}", 'a'),
+            ("a\u{302}", 'a'),
+            ("e", 'e'),
+            ("e\u{302}", 'e'),
+            ("i", 'i'),
+            ("o", 'o'),
+            ("o\u{302}", 'o'),
+            ("o\u{31B}", 'o'),
+            ("u", 'u'),
+            ("u\u{31B}", 'u'),
+            ("y", 'y'),
+        ];
+        let tones = ["", "\u{300}", "\u{301}", "\u{303}", "\u{309}", "\u{323}"];
+        let mut seen = 0;
+        for (vowel, base) in vowels {
+            for tone in tones {
+                let lower: String = format!("{vowel}{tone}").nfc().collect();
+                let upper: String = lower.to_uppercase().nfc().collect();
+                for letter in [lower, upper] {
+                    assert_eq!(
+                        letter.chars().count(),
+                        1,
+                        "{letter} is one precomposed letter"
+                    );
+                    assert_eq!(
+                        fold(&letter),
+                        base.to_string(),
+                        "{letter} {:?}",
+                        letter.chars().next()
+                    );
+                    seen += 1;
+                }
+            }
+        }
+        assert_eq!(seen, 144);
+        assert_eq!(fold("Đđ"), "dd");
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Lao động - Việc làm"), "lao-dong-viec-lam");
+        assert_eq!(slug("Tin hoạt động"), "tin-hoat-dong");
+        assert_eq!(slug("  Bảo trợ   xã hội!! "), "bao-tro-xa-hoi");
+        assert_eq!(slug("Người có công"), "nguoi-co-cong");
+        assert_eq!(slug("---"), "");
+    }
+
+    fn item(id: &str, title: &str, summary: &str, body: &str, published: i64) -> Arc<Item> {
+        Arc::new(Item {
+            id: id.into(),
+            url: None,
+            external_url: None,
+            title: title.into(),
+            summary: summary.into(),
+            body: Body::Text(vec![body.into()]),
+            image: None,
+            published: Some(published),
+            modified: None,
+            authors: vec![Author {
+                name: "Văn phòng Sở".into(),
+                url: None,
+            }],
+            tags: vec!["Tin hoạt động".into()],
+            language: None,
+        })
+    }
+
+    fn ids(items: &[Arc<Item>]) -> Vec<&str> {
+        items.iter().map(|i| i.id.as_str()).collect()
+    }
+
+    #[test]
+    fn ranking_and_matching() {
+        let items = vec![
+            item(
+                "body",
+                "Hội nghị tổng kết",
+                "Tóm tắt",
+                "Người lao động ở Đà Nẵng",
+                5,
+            ),
+            item(
+                "summary",
+                "Phiên giao dịch",
+                "Tuyển lao động tại Đà Nẵng",
+                "x",
+                4,
+            ),
+            item("title", "Đà Nẵng: lao động trở lại làm việc", "x", "x", 3),
+            item("title-old", "LAO ĐỘNG ĐÀ NẴNG", "x", "x", 1),
+            item("none", "Trẻ em", "Tháng hành động", "Bảo vệ trẻ em", 2),
+        ];
+        let index = Index::build(&items);
+        assert_eq!(index.len(), 5);
+        assert_eq!(
+            ids(&index.search("da nang")),
+            ["title", "title-old", "summary", "body"]
+        );
+        assert_eq!(index.search("lao dong").len(), 4);
+        assert_eq!(
+            ids(&index.search("LAO ĐỘNG")),
+            ids(&index.search("lao dong"))
+        );
+        assert_eq!(
+            ids(&index.search("Đa\u{300} Na\u{306}\u{303}ng")),
+            ids(&index.search("da nang"))
+        );
+        // Every word must match; a word matches words it starts.
+        assert_eq!(ids(&index.search("lao tre")), Vec::<&str>::new());
+        assert_eq!(ids(&index.search("tre")), ["none"]);
+        // A query word matches the start of a word, not any part of it.
+        assert!(index.search("dan").is_empty());
+        assert_eq!(
+            ids(&index.search("nan")),
+            ["title", "title-old", "summary", "body"]
+        );
+        assert!(index.search("xyzzy qwerty").is_empty());
+        assert!(index.search("   ").is_empty());
+        // Section, tags and authors are searchable.
+        assert_eq!(index.search("van phong").len(), 5);
+    }
+
+    #[test]
+    fn highlights_are_text_ranges_of_the_original() {
+        assert_eq!(
+            highlight("Đà Nẵng: lao động", "da nang"),
+            vec![
+                ("Đà".into(), true),
+                (" ".into(), false),
+                ("Nẵng".into(), true),
+                (": lao động".into(), false)
+            ]
+        );
+        assert_eq!(
+            highlight("Người lao động", "lao do"),
+            vec![
+                ("Người ".into(), false),
+                ("lao".into(), true),
+                (" ".into(), false),
+                ("độ".into(), true),
+                ("ng".into(), false)
+            ]
+        );
+        assert_eq!(
+            highlight("<b>x</b>", "b"),
+            vec![
+                ("<".into(), false),
+                ("b".into(), true),
+                (">x</".into(), false),
+                ("b".into(), true),
+                (">".into(), false)
+            ]
+        );
+        assert_eq!(
+            highlight("không có", "xyz"),
+            vec![("không có".into(), false)]
+        );
+        assert_eq!(highlight("abc", ""), vec![("abc".into(), false)]);
+    }
+}

@@ -1,0 +1,146 @@
+//! A list of article entries, shown a page at a time, shared by the home, section and search
+//! views. "Xem thêm" first shows more of what is loaded, then fetches the feed's next page.
+
+use crate::feed::Item;
+use crate::i18n::fill;
+use crate::search;
+use crate::store::{PageLoad, Store};
+use crate::views::{article_path, Thumbnail, When};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use std::sync::Arc;
+
+/// Entries rendered at first and added by each "Xem thêm".
+pub const PAGE_SIZE: usize = 30;
+
+/// `items` a page at a time. `highlight` marks the words of a search query in titles and
+/// summaries; `fetch_more` lets "Xem thêm" load the feed's next page when all are shown.
+#[component]
+pub fn EntryList(
+    items: Vec<Arc<Item>>,
+    shown: RwSignal<usize>,
+    #[prop(optional)] highlight: Option<String>,
+    #[prop(optional)] fetch_more: bool,
+) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let s = store.strings();
+    let total = items.len();
+    let has_next_page = fetch_more
+        && store
+            .feed
+            .with_untracked(|f| f.as_ref().is_some_and(|f| f.next_url.is_some()));
+    let highlight = StoredValue::new(highlight);
+    let items = StoredValue::new(items);
+    let entries = move || {
+        items.with_value(|items| {
+            items
+                .iter()
+                .take(shown.get())
+                .cloned()
+                .enumerate()
+                .collect::<Vec<_>>()
+        })
+    };
+    let more = move |_| {
+        let all_shown = shown.get_untracked() >= total;
+        shown.update(|n| *n = (*n).min(total) + PAGE_SIZE);
+        if all_shown {
+            store.load_next_page();
+        }
+    };
+    view! {
+        <div class="entries">
+            <For each=entries key=|(_, item)| item.id.clone() let((index, item))>
+                <Entry item eager=index < 4 highlight=highlight.get_value() />
+            </For>
+        </div>
+        <Show when=move || { shown.get() < total || has_next_page }>
+            <div class="more">
+                <p class="count" aria-live="polite">
+                    {move || fill(s.showing_count, shown.get().min(total))}
+                </p>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=more
+                    disabled=move || store.paging.with(|p| matches!(p, PageLoad::Loading))
+                >
+                    {move || {
+                        if store.paging.with(|p| matches!(p, PageLoad::Loading)) {
+                            s.loading_more
+                        } else {
+                            s.show_more
+                        }
+                    }}
+                </button>
+                {move || {
+                    store
+                        .paging
+                        .with(|p| match p {
+                            PageLoad::Failed(e) => Some(fill(s.more_failed, e.message(s))),
+                            _ => None,
+                        })
+                        .map(|text| view! { <p class="note" role="alert">{text}</p> })
+                }}
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn Entry(item: Arc<Item>, eager: bool, highlight: Option<String>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let lang = store.lang.get_untracked();
+    let section = item
+        .section()
+        .map(|name| (name.to_string(), store.href(&section_path(name))));
+    let href = store.href(&article_path(&item.id));
+    let query = highlight.unwrap_or_default();
+    let title = marked(&item.title, &query);
+    let summary = (!item.summary.is_empty()).then(|| marked(&item.summary, &query));
+    view! {
+        <article class="entry">
+            {item.image.clone().map(|src| view! { <Thumbnail src eager /> })}
+            <div class="entry-text">
+                <h2 class="entry-title">
+                    <A href=href>{title}</A>
+                </h2>
+                <p class="entry-meta">
+                    {item.date().map(|t| view! { <When seconds=t lang /> })}
+                    {section
+                        .map(|(name, href)| {
+                            view! {
+                                <A href=href attr:class="section-name">
+                                    {name}
+                                </A>
+                            }
+                        })}
+                </p>
+                {summary.map(|summary| view! { <p class="entry-summary">{summary}</p> })}
+            </div>
+        </article>
+    }
+}
+
+/// `text` with the words of `query` in `<mark>`, always as text nodes.
+pub fn marked(text: &str, query: &str) -> AnyView {
+    if query.trim().is_empty() {
+        return text.to_string().into_any();
+    }
+    search::highlight(text, query)
+        .into_iter()
+        .map(|(piece, hit)| {
+            if hit {
+                view! { <mark>{piece}</mark> }.into_any()
+            } else {
+                piece.into_any()
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// The app path of a section.
+pub fn section_path(name: &str) -> String {
+    format!("/chuyen-muc/{}", search::slug(name))
+}

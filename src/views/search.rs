@@ -1,0 +1,86 @@
+//! Search, at `/tim-kiem?q=…`: instant, Vietnamese with or without marks, results ranked and
+//! highlighted, the count announced politely. The view stays in place while the query changes
+//! (only the results and the announcement update), so the live region keeps working.
+
+use crate::feed::{Feed, Item};
+use crate::i18n::fill;
+use crate::store::Store;
+use crate::views::entries::{EntryList, PAGE_SIZE};
+use crate::views::status::WithFeed;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use std::sync::Arc;
+
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    view! { <WithFeed content=move |feed| view! { <SearchView feed /> } /> }
+}
+
+/// Search results, compared by identity (cheap) rather than by content.
+#[derive(Clone, Default)]
+struct Results(Vec<Arc<Item>>);
+
+impl PartialEq for Results {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.len() == other.0.len() && self.0.iter().zip(&other.0).all(|(a, b)| Arc::ptr_eq(a, b))
+    }
+}
+
+#[component]
+fn SearchView(feed: Arc<Feed>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let s = store.strings();
+    let params = use_query_map();
+    let query = Memo::new(move |_| {
+        params
+            .read()
+            .get("q")
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    });
+    let results = Memo::new(move |_| {
+        let q = query.get();
+        if q.is_empty() {
+            Results::default()
+        } else {
+            Results(store.search_index(&feed).search(&q))
+        }
+    });
+    let status = move || {
+        let q = query.get();
+        let count = results.with(|r| r.0.len());
+        if q.is_empty() {
+            s.search_hint.to_string()
+        } else if count == 0 {
+            fill(s.search_none, &q)
+        } else {
+            fill(&fill(s.search_count, count), &q)
+        }
+    };
+    let page_title = move || {
+        let q = query.get();
+        if q.is_empty() {
+            format!("{} – {}", s.search_title, s.app_name)
+        } else {
+            format!("{} “{q}” – {}", s.search_title, s.app_name)
+        }
+    };
+    view! {
+        <Title text=page_title />
+        <section class="list-view search-view">
+            <h1>{s.search_title}</h1>
+            <p class="status-message" role="status" aria-live="polite">{status}</p>
+            {move || {
+                let items = results.get().0;
+                (!items.is_empty())
+                    .then(|| {
+                        view! {
+                            <EntryList items shown=RwSignal::new(PAGE_SIZE) highlight=query.get() />
+                        }
+                    })
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,171 @@
+// Finding news: sections with their own addresses, related and previous/next articles,
+// Vietnamese search with or without marks, and "Xem thêm" across feed pages.
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './support/server.mjs';
+import { launch, newPage } from './support/browser.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const fixtures = path.join(root, 'tests', 'fixtures');
+const sample = JSON.parse(fs.readFileSync(path.join(root, 'public', 'sample-feed.json'), 'utf8'));
+const newestFirst = [...sample.items].sort((a, b) => Date.parse(b.date_published) - Date.parse(a.date_published));
+const SEED_ID = '2023-02-10-hoi-nghi-trien-khai-nhiem-vu-2023';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer({ root: dist, fixtures });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const entries = (page) => page.locator('main article.entry');
+const titles = (page) => page.locator('main article.entry h2 a').allTextContents();
+
+describe('sections', () => {
+  test('section navigation filters the list and gives it its own address', async () => {
+    const { page, context, problems } = await newPage(browser);
+    await page.goto(server.url);
+    await entries(page).first().waitFor();
+    await page.locator('.main-nav a', { hasText: 'Lao động - Việc làm' }).click();
+    await page.waitForURL(`${server.url}chuyen-muc/lao-dong-viec-lam`);
+    await page.locator('main h1', { hasText: 'Lao động - Việc làm' }).waitFor();
+    const expected = newestFirst.filter((i) => i.tags[0] === 'Lao động - Việc làm').map((i) => i.title.replace('&#8211;', '–'));
+    assert.deepEqual(await titles(page), expected);
+    assert.equal(await page.title(), 'Lao động - Việc làm – Bản tin');
+    assert.equal(await page.locator('.main-nav a[aria-current="page"]').textContent(), 'Lao động - Việc làm');
+    await page.reload();
+    await page.locator('main h1', { hasText: 'Lao động - Việc làm' }).waitFor();
+    assert.equal(await entries(page).count(), expected.length);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('an unknown section says so', async () => {
+    const { page, context } = await newPage(browser);
+    await page.goto(`${server.url}chuyen-muc/khong-co-chuyen-muc-nay`);
+    await page.locator('main h1', { hasText: 'Không có chuyên mục này' }).waitFor();
+    await context.close();
+  });
+
+  test('"Tin cùng chuyên mục" lists up to five others of the section, never the current one', async () => {
+    const { page, context } = await newPage(browser);
+    await page.goto(`${server.url}tin/${SEED_ID}`);
+    await page.locator('.related').waitFor();
+    const current = await page.locator('main h1').textContent();
+    const related = await page.locator('.related li a').allTextContents();
+    const section = sample.items.find((i) => i.id === SEED_ID).tags[0];
+    const expected = newestFirst.filter((i) => i.tags[0] === section && i.id !== SEED_ID).slice(0, 5).map((i) => i.title);
+    assert.deepEqual(related, expected);
+    assert.ok(!related.includes(current));
+    assert.ok(related.length >= 1 && related.length <= 5);
+    await context.close();
+  });
+
+  test('previous and next articles follow the list order', async () => {
+    const { page, context } = await newPage(browser);
+    await page.goto(`${server.url}tin/${SEED_ID}`);
+    await page.locator('.previous-next').waitFor();
+    const position = newestFirst.findIndex((i) => i.id === SEED_ID);
+    assert.equal(await page.locator('.previous-next .previous .neighbour-title').textContent(), newestFirst[position - 1].title);
+    await page.locator('.previous-next .next').click();
+    await page.locator('main h1', { hasText: newestFirst[position + 1].title }).waitFor();
+    await context.close();
+  });
+});
+
+describe('search', () => {
+  async function search(page, text) {
+    const input = page.getByRole('searchbox', { name: 'Tìm tin' });
+    await input.fill('');
+    await input.pressSequentially(text);
+    await page.waitForURL(/\/tim-kiem\?q=/);
+  }
+
+  test('"da nang" finds a title written "Đà Nẵng" in NFD, highlighted, and the count is announced', async () => {
+    const { page, context, problems } = await newPage(browser);
+    await page.goto(`${server.url}?feed=/fixtures/nfd-feed.json`);
+    await entries(page).first().waitFor();
+    await search(page, 'da nang');
+    await page.locator('[role=status]', { hasText: 'Tìm thấy 1 tin cho “da nang”.' }).waitFor();
+    assert.deepEqual(await titles(page), ['Đà Nẵng đón hơn 1.000 lao động trở lại làm việc']);
+    assert.deepEqual(await page.locator('main article.entry h2 mark').allTextContents(), ['Đà', 'Nẵng']);
+    // The search box keeps the focus while typing.
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'search-input');
+    assert.equal(await page.locator('role=search').count(), 1);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('"lao dong" finds the same as "LAO ĐỘNG", and a decomposed query the same as a composed one', async () => {
+    const { page, context } = await newPage(browser);
+    await page.goto(server.url);
+    await entries(page).first().waitFor();
+    await search(page, 'lao dong');
+    await page.locator('[role=status]', { hasText: 'Tìm thấy' }).waitFor();
+    const plain = await titles(page);
+    assert.ok(plain.length > 0);
+    await search(page, 'LAO ĐỘNG');
+    await page.locator('[role=status]', { hasText: '“LAO ĐỘNG”' }).waitFor();
+    assert.deepEqual(await titles(page), plain);
+    await page.goto(`${server.url}tim-kiem?q=${encodeURIComponent('lao đô\u0323ng')}`);
+    await page.locator('[role=status]', { hasText: 'Tìm thấy' }).waitFor();
+    assert.deepEqual(await titles(page), plain);
+    // Title matches rank first.
+    const first = plain[0].normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
+    assert.ok(first.includes('lao dong'), plain[0]);
+    await context.close();
+  });
+
+  test('nonsense finds nothing and says so', async () => {
+    const { page, context } = await newPage(browser);
+    await page.goto(server.url);
+    await entries(page).first().waitFor();
+    await search(page, 'xqzw');
+    await page.locator('[role=status]', { hasText: 'Không tìm thấy tin nào cho “xqzw”. Hãy thử từ khác.' }).waitFor();
+    assert.equal(await entries(page).count(), 0);
+    await context.close();
+  });
+
+  test('a search has its own address: ?q= survives a reload and fills the box', async () => {
+    const { page, context } = await newPage(browser);
+    await page.goto(`${server.url}tim-kiem?q=${encodeURIComponent('người có công')}`);
+    await page.locator('[role=status]', { hasText: 'Tìm thấy' }).waitFor();
+    const before = await titles(page);
+    await page.reload();
+    await page.locator('[role=status]', { hasText: 'Tìm thấy' }).waitFor();
+    assert.deepEqual(await titles(page), before);
+    assert.equal(await page.getByRole('searchbox', { name: 'Tìm tin' }).inputValue(), 'người có công');
+    // One step back leaves the search, however many keystrokes it took.
+    await page.goto(server.url);
+    await entries(page).first().waitFor();
+    await search(page, 'tre em');
+    await page.goBack();
+    await page.waitForURL(server.url);
+    await context.close();
+  });
+});
+
+describe('paging', () => {
+  test('"Xem thêm" fetches next_url and merges page two without duplicates', async () => {
+    const { page, context, problems } = await newPage(browser);
+    await page.goto(`${server.url}?feed=/fixtures/paged-1.json`);
+    await entries(page).first().waitFor();
+    assert.deepEqual(await titles(page), ['Trang một: bài mới nhất', 'Trang một: bài thứ hai']);
+    await page.locator('main button', { hasText: 'Xem thêm' }).click();
+    await page.locator('main article.entry h2 a', { hasText: 'Trang hai: bài cũ hơn' }).waitFor();
+    assert.deepEqual(await titles(page), ['Trang một: bài mới nhất', 'Trang một: bài thứ hai', 'Trang hai: bài cũ hơn']);
+    assert.equal(await page.locator('main button', { hasText: 'Xem thêm' }).count(), 0, 'no further page');
+    // The new page's sections join the navigation.
+    await page.locator('.main-nav a', { hasText: 'Lao động - Việc làm' }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
