@@ -70,6 +70,9 @@ macro_rules! strings {
 }
 
 strings! {
+    search_preparing:
+        "Đang chuẩn bị tìm kiếm…",
+        "Preparing the search…";
     sections:
         "Chuyên mục",
         "Sections";

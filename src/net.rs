@@ -13,6 +13,28 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, ReadableStreamDefaultReader, RequestCache};
 
+/// Bytes copied into WebAssembly memory between two turns of the event loop.
+const COPY_STEP: u32 = 2 * 1024 * 1024;
+
+/// Copies a JavaScript byte array into a `Vec`, a few megabytes per turn of the event loop, so
+/// that a 10 MB feed does not block the page while it is copied.
+async fn copy_in_steps(array: &Uint8Array) -> Vec<u8> {
+    let total = array.length();
+    let mut bytes = vec![0u8; total as usize];
+    let mut start = 0u32;
+    while start < total {
+        let end = total.min(start.saturating_add(COPY_STEP));
+        if let Some(target) = bytes.get_mut(start as usize..end as usize) {
+            array.subarray(start, end).copy_to(target);
+        }
+        start = end;
+        if start < total {
+            crate::store::next_tick().await;
+        }
+    }
+    bytes
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
     pub timeout_seconds: u32,
@@ -86,6 +108,18 @@ async fn fetch_within(
     if declared.is_some_and(|n| n > max_bytes) {
         return Err(too_large);
     }
+    if declared.is_some() {
+        // The size is known and within the limit: let the browser collect the body in one go
+        // (streaming chunk by chunk into WebAssembly memory costs far more time).
+        let raw: web_sys::Response = response.into();
+        let promise = raw.array_buffer().map_err(|_| network_error())?;
+        let buffer = JsFuture::from(promise).await.map_err(|_| network_error())?;
+        let array = Uint8Array::new(&buffer);
+        if u64::from(array.length()) > max_bytes {
+            return Err(too_large);
+        }
+        return Ok(copy_in_steps(&array).await);
+    }
     let Some(stream) = response.body() else {
         return Ok(Vec::new());
     };
@@ -94,6 +128,7 @@ async fn fetch_within(
         .and_then(|n| usize::try_from(n).ok())
         .unwrap_or(64 * 1024);
     let mut bytes: Vec<u8> = Vec::with_capacity(capacity);
+    let mut since_yield = 0usize;
     loop {
         let chunk = JsFuture::from(reader.read())
             .await
@@ -119,6 +154,12 @@ async fn fetch_within(
         bytes.resize(start + array.length() as usize, 0);
         if let Some(target) = bytes.get_mut(start..) {
             array.copy_to(target);
+        }
+        // Chunks that have already arrived resolve at once: give the page a turn now and then.
+        since_yield += array.length() as usize;
+        if since_yield >= COPY_STEP as usize {
+            since_yield = 0;
+            crate::store::next_tick().await;
         }
     }
     Ok(bytes)

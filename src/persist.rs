@@ -84,7 +84,8 @@ pub async fn save(
     let _ = Reflect::set(
         &headers,
         &SAVED_AT_HEADER.into(),
-        &JsValue::from_str(&saved_at_ms.to_string()),
+        // Whole milliseconds: integer formatting is all the bundle needs.
+        &JsValue::from_str(&(saved_at_ms.max(0.0) as u64).to_string()),
     );
     let _ = Reflect::set(
         &headers,

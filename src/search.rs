@@ -90,62 +90,155 @@ struct Entry {
 /// The search index of one feed.
 pub struct Index {
     /// Every distinct folded word, sorted; a word's id is its position.
-    vocabulary: Vec<String>,
+    vocabulary: Vec<Box<str>>,
     entries: Vec<Entry>,
 }
 
 /// Longest part of an article body that is indexed.
 const BODY_CHARS: usize = 20_000;
 
-impl Index {
-    pub fn build(items: &[Arc<Item>]) -> Index {
-        let mut raw: Vec<[Vec<String>; 3]> = Vec::with_capacity(items.len());
-        let mut ids: HashMap<String, u32> = HashMap::new();
+/// A small, fast hash (FxHash) for the word table: the default SipHash is built to resist
+/// attacks on servers, which costs time here and buys nothing.
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 =
+                (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+type WordTable = HashMap<Box<str>, u32, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// Builds an [`Index`] a batch of articles at a time, so that a 10,000-item feed can be indexed
+/// between frames.
+#[derive(Default)]
+pub struct IndexBuilder {
+    /// Words in the order first seen; ids here are temporary until [`IndexBuilder::finish`].
+    words: Vec<Box<str>>,
+    table: WordTable,
+    entries: Vec<Entry>,
+    word: String,
+}
+
+impl IndexBuilder {
+    /// The temporary id of every word of `text`, appended to `out`.
+    fn add_words(&mut self, text: &str, out: &mut Vec<u32>) {
+        let mut word = std::mem::take(&mut self.word);
+        let mut flush = |word: &mut String, this: &mut Self| {
+            if word.is_empty() {
+                return;
+            }
+            let id = match this.table.get(word.as_str()) {
+                Some(id) => *id,
+                None => {
+                    let id = u32::try_from(this.words.len()).unwrap_or(u32::MAX);
+                    let boxed: Box<str> = word.as_str().into();
+                    this.words.push(boxed.clone());
+                    this.table.insert(boxed, id);
+                    id
+                }
+            };
+            out.push(id);
+            word.clear();
+        };
+        for c in text.chars() {
+            match fold_char(c) {
+                None => {}
+                Some(f) if f.is_alphanumeric() => word.push(f),
+                Some(_) => flush(&mut word, self),
+            }
+        }
+        flush(&mut word, self);
+        self.word = word;
+    }
+
+    pub fn add(&mut self, items: &[Arc<Item>]) {
         for item in items {
-            let mut meta = format!("{} ", item.summary);
+            let mut title = Vec::new();
+            self.add_words(&item.title, &mut title);
+            let mut meta = Vec::new();
+            self.add_words(&item.summary, &mut meta);
             for tag in &item.tags {
-                meta.push_str(tag);
-                meta.push(' ');
+                self.add_words(tag, &mut meta);
             }
             for author in &item.authors {
-                meta.push_str(&author.name);
-                meta.push(' ');
+                self.add_words(&author.name, &mut meta);
             }
-            let body = match &item.body {
-                Body::Html(html) => text::html_to_text(html),
-                Body::Text(paragraphs) => paragraphs.join(" "),
-                Body::Empty => String::new(),
-            };
-            let body: String = body.chars().take(BODY_CHARS).collect();
-            let fields = [words(&item.title), words(&meta), words(&body)];
-            for word in fields.iter().flatten() {
-                if !ids.contains_key(word) {
-                    ids.insert(word.clone(), 0);
+            let mut body = Vec::new();
+            match &item.body {
+                Body::Html(html) => {
+                    let text = text::html_to_text(html);
+                    let cut = text
+                        .char_indices()
+                        .nth(BODY_CHARS)
+                        .map_or(text.len(), |(i, _)| i);
+                    self.add_words(text.get(..cut).unwrap_or(""), &mut body);
                 }
+                Body::Text(paragraphs) => {
+                    for paragraph in paragraphs {
+                        self.add_words(paragraph, &mut body);
+                    }
+                }
+                Body::Empty => {}
             }
-            raw.push(fields);
+            self.entries.push(Entry {
+                item: Arc::clone(item),
+                title,
+                meta,
+                body,
+            });
         }
-        let mut vocabulary: Vec<String> = ids.keys().cloned().collect();
-        vocabulary.sort_unstable();
-        for (position, word) in vocabulary.iter().enumerate() {
-            if let (Some(id), Ok(position)) = (ids.get_mut(word), u32::try_from(position)) {
-                *id = position;
+    }
+
+    /// Sorts the vocabulary and gives every word its final id, so that words sharing a prefix
+    /// have neighbouring ids.
+    pub fn finish(self) -> Index {
+        let mut order: Vec<u32> =
+            (0..u32::try_from(self.words.len()).unwrap_or(u32::MAX)).collect();
+        order.sort_unstable_by(|a, b| {
+            let word = |id: &u32| self.words.get(*id as usize).map(|w| &**w).unwrap_or("");
+            word(a).cmp(word(b))
+        });
+        let mut final_id = vec![0u32; order.len()];
+        for (position, temporary) in order.iter().enumerate() {
+            if let Some(slot) = final_id.get_mut(*temporary as usize) {
+                *slot = u32::try_from(position).unwrap_or(u32::MAX);
             }
         }
-        let to_ids = |words: &[String]| {
-            let mut list: Vec<u32> = words.iter().filter_map(|w| ids.get(w).copied()).collect();
+        let remap = |list: Vec<u32>| {
+            let mut list: Vec<u32> = list
+                .into_iter()
+                .filter_map(|id| final_id.get(id as usize).copied())
+                .collect();
             list.sort_unstable();
             list.dedup();
             list
         };
-        let entries = items
+        let entries = self
+            .entries
+            .into_iter()
+            .map(|e| Entry {
+                item: e.item,
+                title: remap(e.title),
+                meta: remap(e.meta),
+                body: remap(e.body),
+            })
+            .collect();
+        let mut words = self.words;
+        let vocabulary = order
             .iter()
-            .zip(&raw)
-            .map(|(item, [title, meta, body])| Entry {
-                item: Arc::clone(item),
-                title: to_ids(title),
-                meta: to_ids(meta),
-                body: to_ids(body),
+            .map(|id| {
+                words
+                    .get_mut(*id as usize)
+                    .map(std::mem::take)
+                    .unwrap_or_default()
             })
             .collect();
         Index {
@@ -153,10 +246,18 @@ impl Index {
             entries,
         }
     }
+}
+
+impl Index {
+    pub fn build(items: &[Arc<Item>]) -> Index {
+        let mut builder = IndexBuilder::default();
+        builder.add(items);
+        builder.finish()
+    }
 
     /// The ids of all words starting with `prefix`: a range, since ids follow sorted order.
     fn prefix_range(&self, prefix: &str) -> std::ops::Range<u32> {
-        let start = self.vocabulary.partition_point(|w| w.as_str() < prefix);
+        let start = self.vocabulary.partition_point(|w| &**w < prefix);
         let len = self
             .vocabulary
             .get(start..)

@@ -15,6 +15,7 @@ use crate::urls;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// Largest configuration file read.
 const MAX_CONFIG_BYTES: u64 = 64 * 1024;
@@ -65,8 +66,10 @@ pub struct Store {
     retry_scheduled: StoredValue<bool>,
     /// Loading the feed's next page ("Xem thêm").
     pub paging: RwSignal<PageLoad>,
-    /// The search index of the feed on screen, built on first use.
-    index: StoredValue<Option<(Arc<Feed>, Arc<search::Index>)>>,
+    /// The search index of the feed on screen, built in steps on first use.
+    index: RwSignal<Option<(Arc<Feed>, Arc<search::Index>)>>,
+    /// The feed whose index is being built, if any.
+    indexing: StoredValue<Option<Arc<Feed>>>,
     /// The document's base URL: the app's root, also under a sub-path.
     pub base_url: StoredValue<String>,
     /// The path of that base without its trailing slash ("" at a host's root, "/tin-tuc" under
@@ -100,7 +103,8 @@ impl Store {
             ),
             list_shown: RwSignal::new(crate::views::entries::PAGE_SIZE),
             paging: RwSignal::new(PageLoad::Idle),
-            index: StoredValue::new(None),
+            index: RwSignal::new(None),
+            indexing: StoredValue::new(None),
             config: RwSignal::new(None),
             choice: RwSignal::new(None),
             feed: RwSignal::new(None),
@@ -127,21 +131,62 @@ impl Store {
         self.lang.get().strings()
     }
 
-    /// The search index of `feed`, built once per feed (not per keystroke).
-    pub fn search_index(&self, feed: &Arc<Feed>) -> Arc<search::Index> {
-        let cached = self.index.with_value(|cached| {
+    /// The search index of `feed` once it is built (tracked: views update when it is ready);
+    /// asking for it starts the build. It is built once per feed, not per keystroke, a batch
+    /// of articles at a time so that the page stays responsive.
+    pub fn search_index(&self, feed: &Arc<Feed>) -> Option<Arc<search::Index>> {
+        let ready = self.index.with(|cached| {
             cached
                 .as_ref()
                 .filter(|(indexed, _)| Arc::ptr_eq(indexed, feed))
                 .map(|(_, index)| Arc::clone(index))
         });
-        if let Some(index) = cached {
-            return index;
+        if ready.is_none() {
+            self.start_indexing(Arc::clone(feed));
         }
-        let index = Arc::new(search::Index::build(&feed.items));
-        self.index
-            .set_value(Some((Arc::clone(feed), Arc::clone(&index))));
-        index
+        ready
+    }
+
+    /// Builds the index of the feed on screen in the background (for the search box to call
+    /// when it gets the focus, so the index is usually ready by the first keystroke).
+    pub fn prepare_search(&self) {
+        if let Some(feed) = self.feed.get_untracked() {
+            let ready = self
+                .index
+                .with_untracked(|c| c.as_ref().is_some_and(|(f, _)| Arc::ptr_eq(f, &feed)));
+            if !ready {
+                self.start_indexing(feed);
+            }
+        }
+    }
+
+    fn start_indexing(&self, feed: Arc<Feed>) {
+        let busy = self
+            .indexing
+            .with_value(|f| f.as_ref().is_some_and(|f| Arc::ptr_eq(f, &feed)));
+        if busy {
+            return;
+        }
+        self.indexing.set_value(Some(Arc::clone(&feed)));
+        let store = *self;
+        spawn_local(async move {
+            let started = now();
+            let mut builder = search::IndexBuilder::default();
+            for batch in feed.items.chunks(INDEX_BATCH) {
+                builder.add(batch);
+                next_tick().await;
+                let still_wanted = store
+                    .indexing
+                    .with_value(|f| f.as_ref().is_some_and(|f| Arc::ptr_eq(f, &feed)));
+                if !still_wanted {
+                    return;
+                }
+            }
+            let index = Arc::new(builder.finish());
+            measure("ban-tin:search-index", started);
+            store.indexing.set_value(None);
+            store.index.set(Some((feed, index)));
+        });
     }
 
     /// Fetches the feed's next page (`next_url`) and merges it into the feed on screen.
@@ -272,9 +317,10 @@ impl Store {
         if saved.address != choice.address || self.feed.get_untracked().is_some() {
             return;
         }
-        if let Ok(feed) = feed::parse(&saved.bytes, &saved.address) {
+        let saved_digest = digest(&saved.bytes);
+        if let Ok(feed) = parse_in_steps(saved.bytes, &saved.address).await {
             self.choice.set(Some(choice));
-            self.saved_digest.set_value(Some(digest(&saved.bytes)));
+            self.saved_digest.set_value(Some(saved_digest));
             self.updated_at_ms.set(Some(saved.saved_at_ms));
             self.feed.set(Some(Arc::new(feed)));
         }
@@ -323,13 +369,15 @@ impl Store {
 
         let bytes = net::fetch_bytes(&choice.address, limits).await?;
         let fetched_at = now_ms();
+        next_tick().await;
         let fresh = digest(&bytes);
+        next_tick().await;
         let same_as_shown = self.saved_digest.get_value() == Some(fresh)
             && self
                 .feed
                 .with_untracked(|f| f.as_ref().is_some_and(|f| f.address == choice.address));
         if !same_as_shown {
-            let mut feed = feed::parse(&bytes, &choice.address)?;
+            let mut feed = parse_in_steps(bytes.clone(), &choice.address).await?;
             // Keep the further pages the reader already loaded with "Xem thêm".
             if let Some(shown) = self.feed.get_untracked() {
                 if shown.address == choice.address && shown.items.len() > feed.items.len() {
@@ -349,12 +397,77 @@ impl Store {
     }
 }
 
-/// A cheap fingerprint of a document, to skip re-parsing and re-rendering an unchanged feed.
+/// Articles parsed (or indexed) between two chances for the browser to paint and answer input.
+const PARSE_BATCH: usize = 400;
+const INDEX_BATCH: usize = 250;
+
+/// Parses a feed a batch of items at a time, giving the browser a turn between batches, so
+/// that even 10,000 items never freeze the page.
+async fn parse_in_steps(bytes: Vec<u8>, address: &str) -> Result<Feed, FeedError> {
+    let started = now();
+    let mut parser = feed::Parser::new(bytes, address)?;
+    measure("ban-tin:parse-split", started);
+    next_tick().await;
+    while !parser.step(PARSE_BATCH) {
+        next_tick().await;
+    }
+    let feed = parser.finish();
+    measure("ban-tin:parse", started);
+    // Rendering the new feed is the next task of its own.
+    next_tick().await;
+    Ok(feed)
+}
+
+/// Resolves on the next turn of the event loop (a zero-delay timer): the browser paints and
+/// handles input in between.
+pub async fn next_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Records a User Timing measure from `start` to now, so that benchmarks and DevTools can read
+/// it (`performance.getEntriesByName(name)`).
+pub fn measure(name: &str, start: f64) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let mark = format!("{name}:end");
+        let _ = performance.mark(&mark);
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"start".into(), &start.into());
+        let _ = js_sys::Reflect::set(&options, &"end".into(), &performance.now().into());
+        let measure: Result<js_sys::Function, _> =
+            js_sys::Reflect::get(&performance, &"measure".into()).and_then(|f| f.dyn_into());
+        if let Ok(measure) = measure {
+            let _ = measure.call2(&performance, &name.into(), &options);
+        }
+        performance.clear_marks_with_mark_name(&mark);
+    }
+}
+
+/// A cheap fingerprint of a document (FxHash over 8-byte words), to skip re-parsing and
+/// re-rendering an unchanged feed.
 fn digest(bytes: &[u8]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut hasher);
-    hasher.finish()
+    let mut hash = bytes.len() as u64;
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let mut buf = [0u8; 8];
+        buf.copy_from_slice(word);
+        hash =
+            (hash.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    for &byte in words.remainder() {
+        hash = (hash.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    hash
 }
 
 fn now_ms() -> f64 {

@@ -68,6 +68,13 @@ pub fn read(text: &str) -> Result<RawFeed, ReadError> {
     }
 }
 
+/// One element of `items`, read on its own: `None` when it is not an object or not even JSON.
+pub fn read_item(text: &str) -> Option<RawItem> {
+    serde_json::from_str::<ItemSlot>(text)
+        .ok()
+        .and_then(|slot| slot.0)
+}
+
 /// An object key, borrowed from the input when it has no escapes.
 struct Key<'de>(Cow<'de, str>);
 
@@ -168,8 +175,10 @@ impl<'de> Visitor<'de> for LooseVisitor {
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Loose, E> {
         Ok(Loose(Some(v.to_string())))
     }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Loose, E> {
-        Ok(Loose(v.is_finite().then(|| v.to_string())))
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Loose, E> {
+        // A fractional number is no id or text anyone means; leaving it out also keeps float
+        // formatting out of the bundle.
+        Ok(Loose(None))
     }
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Loose, D::Error> {
         d.deserialize_any(self)

@@ -7,10 +7,12 @@
 //! newest first with undated ones last.
 
 mod json;
+mod split;
 
 use crate::error::FeedError;
 use crate::{dates, search, text, urls};
 use json::{RawAuthor, RawFeed, RawItem, ReadError};
+use split::SplitError;
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -133,9 +135,18 @@ impl Feed {
 
     /// The articles of a section, newest first.
     pub fn in_section(&self, slug: &str) -> Vec<Arc<Item>> {
+        let names: Vec<String> = self
+            .sections()
+            .into_iter()
+            .filter(|s| s.slug == slug)
+            .map(|s| s.name)
+            .collect();
         self.items
             .iter()
-            .filter(|i| i.section().is_some_and(|name| search::slug(name) == slug))
+            .filter(|i| {
+                i.section()
+                    .is_some_and(|name| names.iter().any(|n| n == name))
+            })
             .cloned()
             .collect()
     }
@@ -198,19 +209,124 @@ fn sort_newest_first(items: &mut [Arc<Item>]) {
     });
 }
 
-/// Reads a JSON Feed document fetched from `address` (an absolute URL).
+/// Reads a JSON Feed document fetched from `address` (an absolute URL), all at once.
 pub fn parse(bytes: &[u8], address: &str) -> Result<Feed, FeedError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    // Invalid UTF-8 becomes U+FFFD rather than refusing the whole feed.
-    let text = String::from_utf8_lossy(bytes);
-    let raw = json::read(&text).map_err(|e| match e {
-        ReadError::Syntax => FeedError::NotJson,
-        ReadError::NotAnObject => FeedError::NotFeed,
-    })?;
-    if raw.items.is_none() && !is_json_feed_version(raw.version.as_deref()) {
-        return Err(FeedError::NotFeed);
+    let mut parser = Parser::new(bytes.to_vec(), address)?;
+    while !parser.step(usize::MAX) {}
+    Ok(parser.finish())
+}
+
+/// Reads a feed in steps, so that the browser can paint and answer input between them: a
+/// quick structural pass first ([`split`]), then the items a batch at a time.
+pub struct Parser {
+    text: String,
+    address: String,
+    ranges: Vec<std::ops::Range<usize>>,
+    next: usize,
+    meta: RawFeed,
+    items: Vec<Arc<Item>>,
+    seen: HashSet<String>,
+    skipped: usize,
+    duplicates: usize,
+}
+
+impl Parser {
+    pub fn new(bytes: Vec<u8>, address: &str) -> Result<Parser, FeedError> {
+        let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+            Some(rest) => rest.to_vec(),
+            None => bytes,
+        };
+        // Invalid UTF-8 becomes U+FFFD rather than refusing the whole feed.
+        let text = String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        let parts = match split::split(&text) {
+            Ok(parts) => parts,
+            Err(SplitError::Syntax) => return Err(FeedError::NotJson),
+            Err(SplitError::NotAnObject) => {
+                // Valid JSON of another kind is "not a feed"; anything else "not JSON".
+                return Err(match serde_json::from_str::<serde::de::IgnoredAny>(&text) {
+                    Ok(_) => FeedError::NotFeed,
+                    Err(_) => FeedError::NotJson,
+                });
+            }
+        };
+        let meta = json::read(&parts.meta).map_err(|e| match e {
+            ReadError::Syntax => FeedError::NotJson,
+            ReadError::NotAnObject => FeedError::NotFeed,
+        })?;
+        if parts.items.is_none() && !is_json_feed_version(meta.version.as_deref()) {
+            return Err(FeedError::NotFeed);
+        }
+        let ranges = parts.items.unwrap_or_default();
+        Ok(Parser {
+            items: Vec::with_capacity(ranges.len()),
+            text,
+            address: address.to_string(),
+            ranges,
+            next: 0,
+            meta,
+            seen: HashSet::new(),
+            skipped: 0,
+            duplicates: 0,
+        })
     }
-    Ok(assemble(raw, address))
+
+    /// Reads up to `budget` more items; `true` when all are read.
+    pub fn step(&mut self, budget: usize) -> bool {
+        let end = self.ranges.len().min(self.next.saturating_add(budget));
+        while self.next < end {
+            let raw = self
+                .ranges
+                .get(self.next)
+                .and_then(|range| self.text.get(range.clone()))
+                .and_then(json::read_item);
+            self.next += 1;
+            match raw.and_then(|raw| item(raw, &self.address, &self.meta.authors)) {
+                Some(item) => {
+                    if self.seen.insert(item.id.clone()) {
+                        self.items.push(Arc::new(item));
+                    } else {
+                        self.duplicates += 1;
+                    }
+                }
+                None => self.skipped += 1,
+            }
+        }
+        self.next >= self.ranges.len()
+    }
+
+    /// How many items there are to read in all.
+    pub fn len(&self) -> usize {
+        self.ranges.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ranges.is_empty()
+    }
+
+    /// The feed, from what has been read.
+    pub fn finish(self) -> Feed {
+        let Parser {
+            address,
+            meta,
+            mut items,
+            skipped,
+            duplicates,
+            ..
+        } = self;
+        sort_newest_first(&mut items);
+        Feed {
+            title: line(meta.title.as_deref()),
+            description: line(meta.description.as_deref()),
+            home_page_url: http_url(&address, meta.home_page_url.as_deref()),
+            language: meta.language.map(|l| text::collapse_whitespace(&l)),
+            next_url: http_url(&address, meta.next_url.as_deref()),
+            address,
+            items,
+            skipped,
+            duplicates,
+        }
+    }
 }
 
 fn is_json_feed_version(version: Option<&str>) -> bool {
@@ -221,39 +337,6 @@ fn is_json_feed_version(version: Option<&str>) -> bool {
             .trim_start_matches("http://");
         v.starts_with("jsonfeed.org/version/1")
     })
-}
-
-fn assemble(raw: RawFeed, address: &str) -> Feed {
-    let mut skipped = 0;
-    let mut duplicates = 0;
-    let mut seen = HashSet::new();
-    let raw_items = raw.items.unwrap_or_default();
-    let raw_feed_authors = raw.authors;
-    let mut items = Vec::with_capacity(raw_items.len());
-    for slot in raw_items {
-        match slot.and_then(|raw| item(raw, address, &raw_feed_authors)) {
-            Some(item) => {
-                if seen.insert(item.id.clone()) {
-                    items.push(Arc::new(item));
-                } else {
-                    duplicates += 1;
-                }
-            }
-            None => skipped += 1,
-        }
-    }
-    sort_newest_first(&mut items);
-    Feed {
-        address: address.to_string(),
-        title: line(raw.title.as_deref()),
-        description: line(raw.description.as_deref()),
-        home_page_url: http_url(address, raw.home_page_url.as_deref()),
-        language: raw.language.map(|l| text::collapse_whitespace(&l)),
-        next_url: http_url(address, raw.next_url.as_deref()),
-        items,
-        skipped,
-        duplicates,
-    }
 }
 
 fn line(s: Option<&str>) -> String {

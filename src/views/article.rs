@@ -11,7 +11,6 @@ use crate::views::{article_path, image_failed, watch_images, When};
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 
@@ -69,7 +68,7 @@ fn Article(item: Arc<Item>, feed: Arc<Feed>) -> impl IntoView {
                     .map(|(name, href)| {
                         view! {
                             <p class="section-name">
-                                <A href=href>{name}</A>
+                                <a href=href>{name}</a>
                             </p>
                         }
                     })}
@@ -148,7 +147,7 @@ fn Article(item: Arc<Item>, feed: Arc<Feed>) -> impl IntoView {
                             </a>
                         }
                     })}
-                <A href=store.href("/") attr:class="button">{s.back_to_list}</A>
+                <a href=store.href("/") class="button">{s.back_to_list}</a>
             </footer>
             <PreviousNext newer older />
             {(!related.is_empty())
@@ -164,7 +163,7 @@ fn Article(item: Arc<Item>, feed: Arc<Feed>) -> impl IntoView {
                                         let title = other.title.clone();
                                         view! {
                                             <li>
-                                                <A href=href>{title}</A>
+                                                <a href=href>{title}</a>
                                                 {other
                                                     .date()
                                                     .map(|t| {
@@ -198,10 +197,10 @@ fn PreviousNext(newer: Option<Arc<Item>>, older: Option<Arc<Item>>) -> impl Into
     let link = move |item: Arc<Item>, label: &'static str, class: &'static str| {
         let href = store.href(&article_path(&item.id));
         view! {
-            <A href=href attr:class=class>
+            <a href=href class=class>
                 <span class="direction">{label}</span>
                 <span class="neighbour-title">{item.title.clone()}</span>
-            </A>
+            </a>
         }
     };
     view! {

@@ -7,7 +7,6 @@ use crate::search;
 use crate::store::{PageLoad, Store};
 use crate::views::{article_path, Thumbnail, When};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use std::sync::Arc;
 
 /// Entries rendered at first and added by each "Xem thêm".
@@ -103,16 +102,16 @@ fn Entry(item: Arc<Item>, eager: bool, highlight: Option<String>) -> impl IntoVi
             {item.image.clone().map(|src| view! { <Thumbnail src eager /> })}
             <div class="entry-text">
                 <h2 class="entry-title">
-                    <A href=href>{title}</A>
+                    <a href=href>{title}</a>
                 </h2>
                 <p class="entry-meta">
                     {item.date().map(|t| view! { <When seconds=t lang /> })}
                     {section
                         .map(|(name, href)| {
                             view! {
-                                <A href=href attr:class="section-name">
+                                <a href=href class="section-name">
                                     {name}
-                                </A>
+                                </a>
                             }
                         })}
                 </p>

@@ -177,6 +177,7 @@ fn SearchBox() -> impl IntoView {
                     spellcheck="false"
                     placeholder=move || s().search_placeholder
                     prop:value=current
+                    on:focus=move |_| store.prepare_search()
                     on:input=on_input
                 />
                 <button type="submit" class="tool-button">

@@ -3,7 +3,6 @@
 use crate::store::Store;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
@@ -25,7 +24,7 @@ pub fn NotFound(title: &'static str, text: &'static str) -> impl IntoView {
             <h1>{title}</h1>
             <p class="status-message">{text}</p>
             <div class="actions">
-                <A href=store.href("/") attr:class="button primary">{s.back_to_list}</A>
+                <a href=store.href("/") class="button primary">{s.back_to_list}</a>
             </div>
         </section>
     }

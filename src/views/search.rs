@@ -5,7 +5,11 @@
 use crate::feed::{Feed, Item};
 use crate::i18n::fill;
 use crate::store::Store;
-use crate::views::entries::{EntryList, PAGE_SIZE};
+use crate::views::entries::EntryList;
+
+/// Results rendered at once on each keystroke (a phone screen shows about four); "Xem thêm"
+/// shows more. Fewer entries to build keeps every keystroke quick.
+const RESULTS_SHOWN: usize = 10;
 use crate::views::status::WithFeed;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -40,17 +44,22 @@ fn SearchView(feed: Arc<Feed>) -> impl IntoView {
             .trim()
             .to_string()
     });
+    // `None` while the index is still being built (only noticeable with very large feeds).
     let results = Memo::new(move |_| {
         let q = query.get();
         if q.is_empty() {
-            Results::default()
+            Some(Results::default())
         } else {
-            Results(store.search_index(&feed).search(&q))
+            store
+                .search_index(&feed)
+                .map(|index| Results(index.search(&q)))
         }
     });
     let status = move || {
         let q = query.get();
-        let count = results.with(|r| r.0.len());
+        let Some(count) = results.with(|r| r.as_ref().map(|r| r.0.len())) else {
+            return s.search_preparing.to_string();
+        };
         if q.is_empty() {
             s.search_hint.to_string()
         } else if count == 0 {
@@ -73,11 +82,11 @@ fn SearchView(feed: Arc<Feed>) -> impl IntoView {
             <h1>{s.search_title}</h1>
             <p class="status-message" role="status" aria-live="polite">{status}</p>
             {move || {
-                let items = results.get().0;
+                let items = results.get().map(|r| r.0).unwrap_or_default();
                 (!items.is_empty())
                     .then(|| {
                         view! {
-                            <EntryList items shown=RwSignal::new(PAGE_SIZE) highlight=query.get() />
+                            <EntryList items shown=RwSignal::new(RESULTS_SHOWN) highlight=query.get() />
                         }
                     })
             }}

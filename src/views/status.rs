@@ -5,7 +5,6 @@ use crate::feed::Feed;
 use crate::store::Store;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use std::sync::Arc;
 
 /// Shows `content` with the feed once there is one; until then the loading view, or the error
@@ -68,7 +67,7 @@ pub fn ErrorView(error: FeedError) -> impl IntoView {
                 >
                     {s.retry}
                 </button>
-                <A href=store.href("/") attr:class="button">{s.home}</A>
+                <a href=store.href("/") class="button">{s.home}</a>
             </div>
         </section>
     }

@@ -1,0 +1,250 @@
+#!/usr/bin/env node
+// Benchmarks: figures, not pass/fail. Prints a table of
+//   1. bundle: raw / gzip / brotli bytes of the HTML, JS, WebAssembly and CSS in dist/;
+//   2. headless Chromium on the release build, mobile profile (4x CPU slowdown, 150 ms latency,
+//      1.6 Mbps down, 750 kbps up, answers brotli-compressed as a CDN would): time to the first
+//      headline, cold and warm (service worker and saved feed), and the same for a static HTML
+//      page holding the same first 30 headlines (the floor), with the ratio;
+//   3. a generated 10,000-item feed (about 10 MB; 4x CPU slowdown, network not throttled):
+//      parse time, search index build, time to the first headline, longest task, search
+//      keystroke latency p50/p95, JS heap and WebAssembly memory after load;
+//   4. host benchmarks (divan) for feed parsing and search over 10,000 items.
+// Usage: node scripts/bench.mjs [--runs N] [--skip-host] [--json out.json]
+// Needs a release build in dist/ (trunk build --release) and Chromium (scripts/setup.sh --test).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../tests/support/server.mjs';
+import { launch } from '../tests/support/browser.mjs';
+import { sizeReport } from './size-report.mjs';
+import { generateFeed } from './generate-feed.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1]) || (args.includes('--runs') ? 3 : 5);
+const skipHost = args.includes('--skip-host');
+const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
+
+if (!fs.existsSync(path.join(dist, 'index.html'))) {
+  console.error('dist/ is missing: run trunk build --release first');
+  process.exit(1);
+}
+
+const MOBILE = { latency: 150, downloadThroughput: (1.6 * 1000 * 1000) / 8, uploadThroughput: (750 * 1000) / 8 };
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+const percentile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
+const ms = (x) => `${Math.round(x)} ms`;
+const mb = (x) => `${(x / 1e6).toFixed(1)} MB`;
+
+// --- test data: the 10,000-item feed and the static floor page -------------------------------
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ban-tin-bench-'));
+const bigFeed = generateFeed(10_000);
+const bigFeedText = JSON.stringify(bigFeed);
+const sample = JSON.parse(fs.readFileSync(path.join(dist, 'sample-feed.json'), 'utf8'));
+const css = fs.readdirSync(dist).find((f) => f.endsWith('.css'));
+const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const first30 = [...sample.items].sort((a, b) => Date.parse(b.date_published) - Date.parse(a.date_published)).slice(0, 30);
+const staticPage = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(sample.title)}</title><link rel="stylesheet" href="${css}"></head><body><main id="main"><section class="list-view"><h1>${escape(sample.title)}</h1><div class="entries">
+${first30.map((i) => `<article class="entry"><div class="entry-text"><h2 class="entry-title"><a href="tin/${i.id}">${escape(i.title.replace('&#8211;', '–'))}</a></h2><p class="entry-summary">${escape(i.summary)}</p></div></article>`).join('\n')}
+</div></section></main></body></html>`;
+
+// Answers brotli-compressed when the browser accepts it, as a CDN would.
+const compressed = new Map();
+function brotli(key, body) {
+  if (!compressed.has(key)) compressed.set(key, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } }));
+  return compressed.get(key);
+}
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
+function handler(req, res, url) {
+  let body;
+  let type;
+  if (url.pathname === '/__bench/feed-10k.json') { body = Buffer.from(bigFeedText); type = TYPES['.json']; }
+  else if (url.pathname === '/__bench/static.html') { body = Buffer.from(staticPage); type = TYPES['.html']; }
+  else {
+    let file = path.join(dist, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dist)) return false;
+    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(dist, 'index.html');
+    body = fs.readFileSync(file);
+    type = TYPES[path.extname(file)] || 'application/octet-stream';
+  }
+  const headers = { 'content-type': type, 'cache-control': 'no-cache' };
+  if ((req.headers['accept-encoding'] || '').includes('br') && !type.startsWith('image/png')) {
+    body = brotli(url.pathname, body);
+    headers['content-encoding'] = 'br';
+  }
+  headers['content-length'] = body.length;
+  res.writeHead(200, headers);
+  res.end(body);
+  return true;
+}
+
+const server = await startServer({ root: dist, handler });
+const browser = await launch();
+const results = { date: new Date().toISOString(), machine: `${os.cpus()[0]?.model || 'unknown CPU'} x${os.cpus().length}, ${Math.round(os.totalmem() / 1e9)} GB, ${os.platform()} ${os.release()}`, chromium: browser.version() };
+
+async function profiledPage(context, { network = true } = {}) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  if (network) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...MOBILE });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.addInitScript(() => {
+    window.__longest = 0;
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    } catch { /* no long task API */ }
+    window.addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail?.wasm; });
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('main article.entry h2 a')) {
+        window.__firstHeadline = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  return { page, cdp };
+}
+
+async function firstHeadline(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => window.__firstHeadline !== undefined, null, { timeout: 120_000 });
+  return page.evaluate(() => window.__firstHeadline);
+}
+
+// --- 2. mobile profile ------------------------------------------------------------------------
+const cold = [];
+const warm = [];
+const floor = [];
+for (let i = 0; i < runs; i++) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 2.625, isMobile: true, hasTouch: true });
+  const { page } = await profiledPage(context);
+  if (process.env.BENCH_DEBUG) page.on('console', (m) => console.error('  >', m.type(), m.text().slice(0, 300)));
+  cold.push(await firstHeadline(page, server.url));
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+  await page.waitForTimeout(300);
+  warm.push(await firstHeadline(page, server.url));
+  await context.close();
+
+  const staticContext = await browser.newContext({ viewport: { width: 412, height: 915 }, isMobile: true });
+  const { page: staticPageTab } = await profiledPage(staticContext);
+  floor.push(await firstHeadline(staticPageTab, `${server.url}__bench/static.html`));
+  await staticContext.close();
+}
+results.mobile = { runs, coldMs: median(cold), warmMs: median(warm), floorMs: median(floor), ratio: median(cold) / median(floor) };
+
+// --- 3. 10,000 items --------------------------------------------------------------------------
+const big = [];
+for (let i = 0; i < Math.max(1, Math.min(runs, 3)); i++) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 915 }, serviceWorkers: 'block' });
+  const { page, cdp } = await profiledPage(context, { network: false });
+  const headline = await firstHeadline(page, `${server.url}?feed=/__bench/feed-10k.json`);
+  await page.waitForTimeout(500);
+  const parse = await page.evaluate(() => performance.getEntriesByName('ban-tin:parse').map((e) => e.duration));
+  // Focusing the search box starts building the index in the background; then search, one
+  // keystroke at a time, as a reader types.
+  const input = page.getByRole('searchbox');
+  await input.click();
+  await page.waitForFunction(() => performance.getEntriesByName('ban-tin:search-index').length > 0, null, { timeout: 120_000 });
+  const latencies = [];
+  for (const ch of 'lao dong da nang') {
+    latencies.push(await page.evaluate(async (c) => {
+      const box = document.getElementById('search-input');
+      const start = performance.now();
+      box.value += c;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 0));
+      const done = performance.now();
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      return done - start;
+    }, ch));
+  }
+  // The same typing without the CPU slowdown (this machine's own speed).
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const fast = [];
+  await page.evaluate(() => { document.getElementById('search-input').value = ''; });
+  for (const ch of 'nguoi co cong tre em') {
+    fast.push(await page.evaluate(async (c) => {
+      const box = document.getElementById('search-input');
+      const start = performance.now();
+      box.value += c;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 0));
+      const done = performance.now();
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      return done - start;
+    }, ch));
+  }
+  const index = await page.evaluate(() => performance.getEntriesByName('ban-tin:search-index').map((e) => e.duration));
+  const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  const wasmMemory = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? 0);
+  const longest = await page.evaluate(() => window.__longest);
+  const results = await page.locator('main article.entry').count();
+  const shown = await page.locator('main article.entry').count();
+  big.push({ headline, parse: parse[0] ?? NaN, index: index[0] ?? NaN, longest, latencies, fast, heap, wasmMemory, shown, results });
+  await context.close();
+}
+const allLatencies = big.flatMap((b) => b.latencies);
+const fastLatencies = big.flatMap((b) => b.fast);
+results.big = {
+  items: bigFeed.items.length,
+  feedBytes: Buffer.byteLength(bigFeedText),
+  parseMs: median(big.map((b) => b.parse)),
+  indexMs: median(big.map((b) => b.index)),
+  firstHeadlineMs: median(big.map((b) => b.headline)),
+  longestTaskMs: median(big.map((b) => b.longest)),
+  keystrokeP50Ms: percentile(allLatencies, 50),
+  keystrokeP95Ms: percentile(allLatencies, 95),
+  keystrokeFastP50Ms: percentile(fastLatencies, 50),
+  keystrokeFastP95Ms: percentile(fastLatencies, 95),
+  resultsShown: median(big.map((b) => b.results)),
+  jsHeapBytes: median(big.map((b) => b.heap)),
+  wasmMemoryBytes: median(big.map((b) => b.wasmMemory)),
+};
+await browser.close();
+await server.close();
+
+// --- 4. host benchmarks -----------------------------------------------------------------------
+if (!skipHost) {
+  const out = execFileSync('cargo', ['bench', '--quiet', '--bench', 'feed'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  results.host = out.trim();
+}
+
+// --- report -----------------------------------------------------------------------------------
+const size = sizeReport(dist);
+const lines = [];
+lines.push(`Bản tin benchmarks, ${results.date.slice(0, 10)}, ${results.machine}, Chromium ${results.chromium}`);
+lines.push('');
+lines.push('1. Bundle (bytes)             raw       gzip     brotli');
+for (const r of size.rows) lines.push(`   ${r.kind.padEnd(12)} ${String(r.raw).padStart(12)} ${String(r.gzip).padStart(10)} ${String(r.brotli).padStart(10)}`);
+lines.push(`   ${'total'.padEnd(12)} ${String(size.total.raw).padStart(12)} ${String(size.total.gzip).padStart(10)} ${String(size.total.brotli).padStart(10)}`);
+lines.push('');
+lines.push(`2. Mobile profile (4x CPU, 150 ms, 1.6 Mbps, brotli), median of ${runs}`);
+lines.push(`   first headline, cold visit          ${ms(results.mobile.coldMs).padStart(9)}`);
+lines.push(`   first headline, repeat visit        ${ms(results.mobile.warmMs).padStart(9)}`);
+lines.push(`   static HTML floor (same 30 titles)  ${ms(results.mobile.floorMs).padStart(9)}`);
+lines.push(`   cold / floor                        ${results.mobile.ratio.toFixed(2).padStart(9)}`);
+lines.push('');
+lines.push(`3. ${results.big.items} items (${mb(results.big.feedBytes)} feed, 4x CPU, network not throttled), median`);
+lines.push(`   parse                               ${ms(results.big.parseMs).padStart(9)}`);
+lines.push(`   first headline                      ${ms(results.big.firstHeadlineMs).padStart(9)}`);
+lines.push(`   longest task                        ${ms(results.big.longestTaskMs).padStart(9)}`);
+lines.push(`   search index, built in the background  ${ms(results.big.indexMs).padStart(6)}`);
+lines.push(`   search keystroke p50 / p95          ${`${ms(results.big.keystrokeP50Ms)} / ${ms(results.big.keystrokeP95Ms)}`.padStart(9)}`);
+lines.push(`   same, no CPU slowdown               ${`${ms(results.big.keystrokeFastP50Ms)} / ${ms(results.big.keystrokeFastP95Ms)}`.padStart(9)}`);
+lines.push(`   JS heap after load                  ${mb(results.big.jsHeapBytes).padStart(9)}`);
+lines.push(`   WebAssembly memory after load       ${mb(results.big.wasmMemoryBytes).padStart(9)}`);
+if (results.host) {
+  lines.push('');
+  lines.push('4. Host (divan, this machine, no throttling)');
+  for (const line of results.host.split('\n')) lines.push(`   ${line}`);
+}
+console.log(lines.join('\n'));
+if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify(results, null, 2));
+fs.rmSync(work, { recursive: true, force: true });
