@@ -29,4 +29,4 @@ step "size report"
 node scripts/size-report.mjs dist
 
 step "browser tests (Chromium, release build on 127.0.0.1)"
-node --test --test-concurrency=1 --test-timeout=120000 --test-reporter=spec tests/
+node --test --test-concurrency=1 --test-timeout=600000 --test-reporter=spec tests/

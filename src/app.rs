@@ -5,6 +5,7 @@ use crate::pwa;
 use crate::settings::Theme;
 use crate::store::Store;
 use crate::views::header::SiteHeader;
+use crate::views::kiosk::KioskMode;
 use crate::views::{
     article::ArticlePage, list::ListPage, not_found::NotFoundPage, search::SearchPage,
     section::SectionPage,
@@ -53,6 +54,7 @@ pub fn App() -> impl IntoView {
                 </p>
             </footer>
             <RouteChanges memory=scroll_memory />
+            <KioskMode />
         </Router>
     }
 }
@@ -66,6 +68,14 @@ fn apply_settings_to_root(store: Store) {
     let Some(root) = root else {
         return;
     };
+    let for_kiosk = root.clone();
+    Effect::new(move || {
+        let _ = if store.kiosk.with(Option::is_some) {
+            for_kiosk.set_attribute("data-kiosk", "")
+        } else {
+            for_kiosk.remove_attribute("data-kiosk")
+        };
+    });
     let for_offline = root.clone();
     Effect::new(move || {
         let _ = if store.is_offline() {

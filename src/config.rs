@@ -20,6 +20,63 @@ pub struct Config {
     pub max_feed_bytes: u64,
     /// The interface language for readers who have not chosen one.
     pub language: Lang,
+    /// Kiosk mode for public service centres; `None` when off.
+    pub kiosk: Option<KioskConfig>,
+}
+
+/// Kiosk mode: idle reset, hand-off of outside links by QR code, automatic refresh.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KioskConfig {
+    /// Time without touch, key or pointer before the "still there?" countdown.
+    pub idle_seconds: u32,
+    /// Length of that countdown, after which the app starts over for the next person.
+    pub countdown_seconds: u32,
+    /// How often the feed is fetched again.
+    pub refresh_minutes: u32,
+    /// Whether headlines cycle on the home list while nobody is using the kiosk.
+    pub attract: bool,
+}
+
+impl Default for KioskConfig {
+    fn default() -> Self {
+        KioskConfig {
+            idle_seconds: 90,
+            countdown_seconds: 20,
+            refresh_minutes: 5,
+            attract: true,
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct KioskFile {
+    enabled: bool,
+    idle_seconds: Option<u32>,
+    countdown_seconds: Option<u32>,
+    refresh_minutes: Option<u32>,
+    attract: Option<bool>,
+}
+
+impl KioskFile {
+    fn into_config(self) -> Option<KioskConfig> {
+        let defaults = KioskConfig::default();
+        self.enabled.then(|| KioskConfig {
+            idle_seconds: self
+                .idle_seconds
+                .unwrap_or(defaults.idle_seconds)
+                .clamp(10, 3600),
+            countdown_seconds: self
+                .countdown_seconds
+                .unwrap_or(defaults.countdown_seconds)
+                .clamp(5, 300),
+            refresh_minutes: self
+                .refresh_minutes
+                .unwrap_or(defaults.refresh_minutes)
+                .clamp(1, 24 * 60),
+            attract: self.attract.unwrap_or(defaults.attract),
+        })
+    }
 }
 
 impl Default for Config {
@@ -30,6 +87,7 @@ impl Default for Config {
             fetch_timeout_seconds: DEFAULT_TIMEOUT_SECONDS,
             max_feed_bytes: DEFAULT_MAX_FEED_BYTES,
             language: Lang::Vi,
+            kiosk: None,
         }
     }
 }
@@ -43,6 +101,7 @@ struct ConfigFile {
     fetch_timeout_seconds: Option<u32>,
     max_feed_bytes: Option<u64>,
     language: Option<String>,
+    kiosk: KioskFile,
 }
 
 impl Config {
@@ -75,6 +134,7 @@ impl Config {
                 .as_deref()
                 .and_then(Lang::from_code)
                 .unwrap_or(defaults.language),
+            kiosk: file.kiosk.into_config(),
         })
     }
 
@@ -135,6 +195,35 @@ mod tests {
         assert_eq!(
             (c.fetch_timeout_seconds, c.max_feed_bytes, c.language),
             (1, 1_000, Lang::En)
+        );
+    }
+
+    #[test]
+    fn kiosk_settings() {
+        assert_eq!(Config::parse(b"{}").map(|c| c.kiosk), Ok(None));
+        assert_eq!(
+            Config::parse(br#"{"kiosk":{"enabled":false,"idle_seconds":30}}"#).map(|c| c.kiosk),
+            Ok(None)
+        );
+        assert_eq!(
+            Config::parse(br#"{"kiosk":{"enabled":true}}"#).map(|c| c.kiosk),
+            Ok(Some(KioskConfig::default()))
+        );
+        let c = Config::parse(
+            br#"{"kiosk":{"enabled":true,"idle_seconds":1,"countdown_seconds":9999,"refresh_minutes":0,"attract":false}}"#,
+        );
+        assert_eq!(
+            c.map(|c| c.kiosk),
+            Ok(Some(KioskConfig {
+                idle_seconds: 10,
+                countdown_seconds: 300,
+                refresh_minutes: 1,
+                attract: false
+            }))
+        );
+        assert_eq!(
+            Config::parse(br#"{"kiosk":{"enabled":"yes"}}"#),
+            Err(FeedError::Config)
         );
     }
 

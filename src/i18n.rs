@@ -70,6 +70,39 @@ macro_rules! strings {
 }
 
 strings! {
+    kiosk_still_there:
+        "Bạn còn đang xem không?",
+        "Are you still there?";
+    kiosk_countdown:
+        "Màn hình sẽ trở về trang chủ sau {} giây để người sau sử dụng.",
+        "The screen returns to the home page in {} seconds for the next person.";
+    kiosk_continue:
+        "Tiếp tục",
+        "Continue";
+    qr_title:
+        "Đọc tiếp trên điện thoại",
+        "Continue on your phone";
+    qr_text:
+        "Trang này nằm ngoài Bản tin. Quét mã QR bằng camera điện thoại để mở trang:",
+        "This page is outside Bản tin. Scan the QR code with your phone's camera to open it:";
+    qr_label:
+        "Mã QR của địa chỉ {}",
+        "QR code for {}";
+    close:
+        "Đóng",
+        "Close";
+    attract_label:
+        "Tin nổi bật",
+        "Headlines";
+    attract_touch:
+        "Chạm để đọc",
+        "Touch to read";
+    share:
+        "Chia sẻ",
+        "Share";
+    link_copied:
+        "Đã chép đường dẫn bài viết.",
+        "The article's link is copied.";
     search_preparing:
         "Đang chuẩn bị tìm kiếm…",
         "Preparing the search…";

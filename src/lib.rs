@@ -12,6 +12,7 @@ pub mod dates;
 pub mod error;
 pub mod feed;
 pub mod i18n;
+pub mod qr;
 pub mod sanitize;
 pub mod search;
 pub mod settings;

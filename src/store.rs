@@ -2,7 +2,7 @@
 //! loading sequence that fills them. Views read it through context; only [`Store::load`]
 //! writes the feed.
 
-use crate::config::{Config, FeedChoice};
+use crate::config::{Config, FeedChoice, KioskConfig};
 use crate::error::FeedError;
 use crate::feed::{self, Feed};
 use crate::i18n::{Lang, Strings};
@@ -66,6 +66,12 @@ pub struct Store {
     retry_scheduled: StoredValue<bool>,
     /// Loading the feed's next page ("Xem thêm").
     pub paging: RwSignal<PageLoad>,
+    /// Kiosk mode, when on (deployment config, or `?kiosk=1` for this browser session).
+    pub kiosk: RwSignal<Option<KioskConfig>>,
+    /// An address leaving the app, shown as a QR code (kiosk mode).
+    pub qr_target: RwSignal<Option<String>>,
+    /// Headlines cycling on screen while nobody uses the kiosk.
+    pub attract: RwSignal<bool>,
     /// The search index of the feed on screen, built in steps on first use.
     index: RwSignal<Option<(Arc<Feed>, Arc<search::Index>)>>,
     /// The feed whose index is being built, if any.
@@ -103,6 +109,9 @@ impl Store {
             ),
             list_shown: RwSignal::new(crate::views::entries::PAGE_SIZE),
             paging: RwSignal::new(PageLoad::Idle),
+            kiosk: RwSignal::new(kiosk_trial().then(KioskConfig::default)),
+            qr_target: RwSignal::new(None),
+            attract: RwSignal::new(false),
             index: RwSignal::new(None),
             indexing: StoredValue::new(None),
             config: RwSignal::new(None),
@@ -241,20 +250,54 @@ impl Store {
                 .with(|e| matches!(e, Some(FeedError::Offline | FeedError::Network)))
     }
 
+    /// Settings are remembered for a reader's next visit, but never on a kiosk, where the
+    /// next person must start from the defaults.
+    fn remembers_settings(&self) -> bool {
+        self.kiosk.with_untracked(Option::is_none)
+    }
+
     pub fn set_text_size(&self, size: TextSize) {
         self.text_size.set(size);
-        storage::save(settings::TEXT_SIZE_KEY, &size.to_stored());
+        if self.remembers_settings() {
+            storage::save(settings::TEXT_SIZE_KEY, &size.to_stored());
+        }
     }
 
     pub fn set_theme(&self, theme: Theme) {
         self.theme.set(theme);
-        storage::save(settings::THEME_KEY, theme.to_stored());
+        if self.remembers_settings() {
+            storage::save(settings::THEME_KEY, theme.to_stored());
+        }
     }
 
     pub fn choose_lang(&self, lang: Lang) {
         self.lang.set(lang);
         self.lang_chosen.set(true);
-        storage::save(settings::LANG_KEY, lang.code());
+        if self.remembers_settings() {
+            storage::save(settings::LANG_KEY, lang.code());
+        }
+    }
+
+    /// Back to the defaults for the next person at a kiosk: text size, theme and language as
+    /// configured, nothing remembered, the list from its first page, no dialog open.
+    pub fn forget_reader(&self) {
+        self.text_size.set(TextSize::default());
+        self.theme.set(Theme::default());
+        let lang = self
+            .config
+            .with_untracked(|c| c.as_ref().map(|c| c.language))
+            .unwrap_or_default();
+        self.lang.set(lang);
+        self.lang_chosen.set(false);
+        for key in [
+            settings::TEXT_SIZE_KEY,
+            settings::THEME_KEY,
+            settings::LANG_KEY,
+        ] {
+            storage::remove(key);
+        }
+        self.list_shown.set(crate::views::entries::PAGE_SIZE);
+        self.qr_target.set(None);
     }
 
     /// Loads (or reloads) the configuration when it is missing, then the feed. A feed already
@@ -327,6 +370,12 @@ impl Store {
     }
 
     fn apply_config(&self, config: Config) {
+        let kiosk = config
+            .kiosk
+            .or_else(|| kiosk_trial().then(KioskConfig::default));
+        if self.kiosk.get_untracked() != kiosk {
+            self.kiosk.set(kiosk);
+        }
         if !self.lang_chosen.get_untracked() && self.lang.get_untracked() != config.language {
             self.lang.set(config.language);
         }
@@ -513,6 +562,34 @@ fn requested_feed() -> Option<String> {
             .ok()
             .flatten()
     })
+}
+
+/// Kiosk mode for this browser session: `?kiosk=1` turns it on, `?kiosk=0` off.
+fn kiosk_trial() -> bool {
+    const KEY: &str = "ban-tin.kiosk";
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let asked = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(key, _)| *key == "kiosk")
+        .map(|(_, value)| value == "1");
+    match (asked, session_storage()) {
+        (Some(on), Some(storage)) => {
+            let _ = if on {
+                storage.set_item(KEY, "1")
+            } else {
+                storage.remove_item(KEY)
+            };
+            on
+        }
+        (Some(on), None) => on,
+        (None, storage) => storage
+            .and_then(|s| s.get_item(KEY).ok().flatten())
+            .is_some_and(|v| v == "1"),
+    }
 }
 
 fn remember_override(choice: &FeedChoice) {

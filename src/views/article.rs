@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
@@ -147,6 +148,7 @@ fn Article(item: Arc<Item>, feed: Arc<Feed>) -> impl IntoView {
                             </a>
                         }
                     })}
+                <ShareButton item=Arc::clone(&item) />
                 <a href=store.href("/") class="button">{s.back_to_list}</a>
             </footer>
             <PreviousNext newer older />
@@ -183,6 +185,54 @@ fn Article(item: Arc<Item>, feed: Arc<Feed>) -> impl IntoView {
                     }
                 })}
         </article>
+    }
+}
+
+/// Shares the article: the system share sheet where the browser has one, else the link is
+/// copied; on a kiosk, a QR code to carry it away on a phone.
+#[component]
+fn ShareButton(item: Arc<Item>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let s = store.strings();
+    let copied = RwSignal::new(false);
+    let address = item.original_url().map(str::to_string).unwrap_or_else(|| {
+        let path = article_path(&item.id);
+        crate::urls::resolve(&store.base_url.get_value(), path.trim_start_matches('/'))
+            .unwrap_or_default()
+    });
+    let title = item.title.clone();
+    let share = move |_| {
+        if store.kiosk.with_untracked(Option::is_some) {
+            store.qr_target.set(Some(address.clone()));
+            return;
+        }
+        let navigator = window().navigator();
+        let call =
+            |object: &wasm_bindgen::JsValue, method: &str, argument: &wasm_bindgen::JsValue| {
+                js_sys::Reflect::get(object, &method.into())
+                    .ok()
+                    .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+                    .map(|f| f.call1(object, argument).is_ok())
+                    .unwrap_or(false)
+            };
+        let data = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&data, &"title".into(), &title.as_str().into());
+        let _ = js_sys::Reflect::set(&data, &"url".into(), &address.as_str().into());
+        if call(&navigator, "share", &data) {
+            return;
+        }
+        let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).unwrap_or_default();
+        if !clipboard.is_undefined() && call(&clipboard, "writeText", &address.as_str().into()) {
+            copied.set(true);
+        }
+    };
+    view! {
+        <button type="button" class="button" on:click=share>
+            {s.share}
+        </button>
+        <span class="share-status" role="status">
+            {move || copied.get().then_some(s.link_copied)}
+        </span>
     }
 }
 

@@ -143,7 +143,9 @@ fn SearchBox() -> impl IntoView {
         }
     };
     let go = move |q: String| {
-        let replace = location.pathname.get_untracked() == search_path;
+        // On a kiosk nothing is added to the history.
+        let replace = location.pathname.get_untracked() == search_path
+            || store.kiosk.with_untracked(Option::is_some);
         navigate(
             &format!("{search_path}?q={}", urls::encode_component(&q)),
             NavigateOptions {

@@ -3,6 +3,7 @@
 pub mod article;
 pub mod entries;
 pub mod header;
+pub mod kiosk;
 pub mod list;
 pub mod not_found;
 pub mod search;

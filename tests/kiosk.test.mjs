@@ -1,0 +1,167 @@
+// Kiosk mode, with Playwright's clock to move time forward: idle countdown and fresh start,
+// QR hand-off for links that leave the app, automatic refresh, and 500 resets without growth.
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './support/server.mjs';
+import { launch, newPage } from './support/browser.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const fixtures = path.join(root, 'tests', 'fixtures');
+const sample = JSON.parse(fs.readFileSync(path.join(root, 'public', 'sample-feed.json'), 'utf8'));
+const newestFirst = [...sample.items].sort((a, b) => Date.parse(b.date_published) - Date.parse(a.date_published));
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer({ root: dist, fixtures });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const rootSize = (page) => page.evaluate(() => document.documentElement.style.fontSize || '100%');
+const entries = (page) => page.locator('main article.entry');
+
+async function kioskPage(config) {
+  const session = await newPage(browser, { viewport: { width: 1080, height: 1920 } });
+  if (config) {
+    await session.page.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ feed_url: 'sample-feed.json', kiosk: { enabled: true, ...config } }) }));
+  }
+  await session.page.clock.install();
+  return session;
+}
+
+describe('kiosk', () => {
+  test('idle: a countdown, "Tiếp tục" keeps the reader in place; then a fresh start that back cannot undo', async () => {
+    const { page, context, problems } = await kioskPage();
+    await page.goto(`${server.url}?kiosk=1`);
+    await entries(page).first().waitFor();
+    const historyAtStart = await page.evaluate(() => history.length);
+    assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-kiosk')), true);
+    const first = newestFirst[0];
+    await page.locator('main article.entry h2 a').first().click();
+    await page.locator('main h1', { hasText: first.title }).waitFor();
+    await page.getByRole('button', { name: 'A+ Tăng cỡ chữ' }).click();
+    await page.getByRole('button', { name: 'A+ Tăng cỡ chữ' }).click();
+    assert.equal(await rootSize(page), '130%');
+
+    await page.clock.fastForward(91_000);
+    const countdown = page.locator('dialog.countdown');
+    await countdown.waitFor();
+    assert.equal(await countdown.evaluate((d) => d.open), true);
+    assert.match(await countdown.textContent(), /Bạn còn đang xem không\?.*trở về trang chủ sau \d+ giây/s);
+    await countdown.getByRole('button', { name: 'Tiếp tục' }).click();
+    await countdown.waitFor({ state: 'hidden' });
+    assert.match(page.url(), /\/tin\//);
+    assert.equal(await rootSize(page), '130%');
+
+    await page.clock.fastForward(91_000);
+    await countdown.waitFor();
+    // The countdown ticks every second: run those 20 seconds timer by timer.
+    await page.clock.runFor(21_000);
+    await page.waitForURL(server.url);
+    await page.locator('main h1', { hasText: sample.title }).waitFor({ state: 'attached' });
+    assert.equal(await rootSize(page), '100%');
+    assert.equal(await countdown.evaluate((d) => d.open), false);
+    // The attract screen takes over the untouched home list.
+    await page.locator('.attract').waitFor();
+    assert.match(await page.locator('.attract').textContent(), /Chạm để đọc/);
+    // Nothing to go back to: no page the previous person saw was added to the history, so
+    // back leaves for whatever was open before the kiosk app (here, the blank tab).
+    assert.equal(await page.evaluate(() => history.length), historyAtStart);
+    await page.goBack().catch(() => {});
+    assert.doesNotMatch(page.url(), /\/tin\//);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a link that leaves the app shows a QR code instead of navigating; no new window opens', async () => {
+    const { page, context } = await kioskPage({ idle_seconds: 3600 });
+    await page.goto(server.url);
+    await entries(page).first().waitFor();
+    const withLink = sample.items.find((i) => i.content_html.includes('href="https://www.example.org/'));
+    await page.goto(`${server.url}tin/${withLink.id}`);
+    await page.locator('.article-body a').first().waitFor();
+    const bodyLink = page.locator('.article-body a').first();
+    assert.equal(await bodyLink.getAttribute('target'), '_blank');
+    await bodyLink.click();
+    const dialog = page.locator('dialog.qr');
+    await dialog.waitFor();
+    assert.equal(await dialog.locator('.qr-address').textContent(), await bodyLink.evaluate((a) => a.href));
+    assert.ok((await dialog.locator('svg.qr-code path').getAttribute('d')).length > 500);
+    assert.match(page.url(), new RegExp(`/tin/${withLink.id}$`));
+    assert.equal(context.pages().length, 1);
+    await dialog.getByRole('button', { name: 'Đóng' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    // "Xem bài gốc" and window.open do not escape either.
+    await page.locator('.article-footer a', { hasText: 'Xem bài gốc' }).click();
+    await dialog.waitFor();
+    assert.equal(await dialog.locator('.qr-address').textContent(), withLink.url);
+    assert.equal(await page.evaluate(() => window.open('https://www.example.org/')), null);
+    assert.equal(context.pages().length, 1);
+    assert.match(page.url(), new RegExp(`/tin/${withLink.id}$`));
+    await context.close();
+  });
+
+  test('the feed refreshes on a timer: a new article appears without moving a reader', async () => {
+    const { page, context } = await kioskPage({ idle_seconds: 3600, refresh_minutes: 1 });
+    let changed = false;
+    await page.route('**/sample-feed.json', (route) => {
+      const feed = structuredClone(sample);
+      if (changed) feed.items.unshift({ id: 'tin-moi-tren-kiosk', title: 'Tin mới xuất hiện trên kiosk', content_text: 'Nội dung.', date_published: '2023-04-20T08:00:00+07:00', tags: ['Tin hoạt động'] });
+      route.fulfill({ contentType: 'application/feed+json', body: JSON.stringify(feed) });
+    });
+    await page.goto(server.url);
+    await entries(page).first().waitFor();
+    await page.locator('main article.entry h2 a').nth(2).click();
+    await page.waitForURL(/\/tin\//);
+    const reading = page.url();
+    changed = true;
+    await page.clock.fastForward(61_000);
+    await page.waitForTimeout(500);
+    assert.equal(page.url(), reading, 'the reader stays in the article');
+    await page.locator('.site-header a.brand').click();
+    await page.locator('main article.entry h2 a', { hasText: 'Tin mới xuất hiện trên kiosk' }).waitFor();
+    await context.close();
+  });
+
+  // About three minutes: every reset is a full visit (touch, article, idle, countdown).
+  test('500 idle resets leave the page no bigger', { timeout: 480_000 }, async () => {
+    const { page, context, problems } = await kioskPage({ idle_seconds: 10, countdown_seconds: 5 });
+    const cdp = await context.newCDPSession(page);
+    await page.goto(server.url);
+    await entries(page).first().waitFor();
+    const heap = async () => { await cdp.send('HeapProfiler.collectGarbage'); return (await cdp.send('Runtime.getHeapUsage')).usedSize; };
+    const nodes = () => page.evaluate(() => document.getElementsByTagName('*').length);
+    // One visitor: touches the screen (a mousedown, which the idle timer watches, then a
+    // click) to open an article, walks away, and the countdown runs out.
+    const cycle = async (check) => {
+      await page.evaluate(() => {
+        const target = document.querySelector('.attract-card') || document.querySelector('main article.entry h2 a');
+        target.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+        target.click();
+      });
+      if (check) assert.match(await page.evaluate(() => location.pathname), /\/tin\//);
+      await page.clock.fastForward(11_000);
+      // The five seconds of countdown, one tick at a time.
+      for (let second = 0; second < 6; second++) await page.clock.fastForward(1_000);
+      if (check) {
+        await page.waitForFunction(() => !location.pathname.includes('/tin/') && document.querySelector('.attract'));
+      }
+    };
+    for (let i = 0; i < 20; i++) await cycle(true);
+    const [nodesBefore, heapBefore] = [await nodes(), await heap()];
+    for (let i = 0; i < 480; i++) await cycle(i % 48 === 47);
+    const [nodesAfter, heapAfter] = [await nodes(), await heap()];
+    console.log(`  500 resets: DOM elements ${nodesBefore} -> ${nodesAfter}; JS heap ${(heapBefore / 1e6).toFixed(2)} MB -> ${(heapAfter / 1e6).toFixed(2)} MB`);
+    assert.ok(nodesAfter - nodesBefore <= 20, `DOM grew from ${nodesBefore} to ${nodesAfter}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
