@@ -14,24 +14,24 @@ pub const PAGE_SIZE: usize = 30;
 
 /// `items` a page at a time. `highlight` marks the words of a search query in titles and
 /// summaries; `fetch_more` lets "Xem thêm" load the feed's next page when all are shown.
+/// `items` and `highlight` may change (search): entries are keyed by article, so an article
+/// that stays in the results keeps its DOM and only its highlighted text is redrawn.
 #[component]
 pub fn EntryList(
-    items: Vec<Arc<Item>>,
+    #[prop(into)] items: Signal<Vec<Arc<Item>>>,
     shown: RwSignal<usize>,
-    #[prop(optional)] highlight: Option<String>,
+    #[prop(optional, into)] highlight: Option<Signal<String>>,
     #[prop(optional)] fetch_more: bool,
 ) -> impl IntoView {
     let store = expect_context::<Store>();
     let s = store.strings();
-    let total = items.len();
+    let total = move || items.with(Vec::len);
     let has_next_page = fetch_more
         && store
             .feed
             .with_untracked(|f| f.as_ref().is_some_and(|f| f.next_url.is_some()));
-    let highlight = StoredValue::new(highlight);
-    let items = StoredValue::new(items);
     let entries = move || {
-        items.with_value(|items| {
+        items.with(|items| {
             items
                 .iter()
                 .take(shown.get())
@@ -41,6 +41,7 @@ pub fn EntryList(
         })
     };
     let more = move |_| {
+        let total = items.with_untracked(Vec::len);
         let all_shown = shown.get_untracked() >= total;
         shown.update(|n| *n = (*n).min(total) + PAGE_SIZE);
         if all_shown {
@@ -50,13 +51,13 @@ pub fn EntryList(
     view! {
         <div class="entries">
             <For each=entries key=|(_, item)| item.id.clone() let((index, item))>
-                <Entry item eager=index < 4 highlight=highlight.get_value() />
+                <Entry item eager=index < 4 highlight />
             </For>
         </div>
-        <Show when=move || { shown.get() < total || has_next_page }>
+        <Show when=move || { shown.get() < total() || has_next_page }>
             <div class="more">
                 <p class="count" aria-live="polite">
-                    {move || fill(s.showing_count, shown.get().min(total))}
+                    {move || fill(s.showing_count, shown.get().min(total()))}
                 </p>
                 <button
                     type="button"
@@ -87,16 +88,22 @@ pub fn EntryList(
 }
 
 #[component]
-fn Entry(item: Arc<Item>, eager: bool, highlight: Option<String>) -> impl IntoView {
+fn Entry(item: Arc<Item>, eager: bool, highlight: Option<Signal<String>>) -> impl IntoView {
     let store = expect_context::<Store>();
     let lang = store.lang.get_untracked();
     let section = item
         .section()
         .map(|name| (name.to_string(), store.href(&section_path(name))));
     let href = store.href(&article_path(&item.id));
-    let query = highlight.unwrap_or_default();
-    let title = marked(&item.title, &query);
-    let summary = (!item.summary.is_empty()).then(|| marked(&item.summary, &query));
+    let (title_text, summary_text) = (item.title.clone(), item.summary.clone());
+    let title = move || match highlight {
+        Some(query) => marked(&title_text, &query.get()),
+        None => title_text.clone().into_any(),
+    };
+    let summary = (!item.summary.is_empty()).then_some(move || match highlight {
+        Some(query) => marked(&summary_text, &query.get()),
+        None => summary_text.clone().into_any(),
+    });
     view! {
         <article class="entry">
             {item.image.clone().map(|src| view! { <Thumbnail src eager /> })}

@@ -81,15 +81,13 @@ fn SearchView(feed: Arc<Feed>) -> impl IntoView {
         <section class="list-view search-view">
             <h1>{s.search_title}</h1>
             <p class="status-message" role="status" aria-live="polite">{status}</p>
-            {move || {
-                let items = results.get().map(|r| r.0).unwrap_or_default();
-                (!items.is_empty())
-                    .then(|| {
-                        view! {
-                            <EntryList items shown=RwSignal::new(RESULTS_SHOWN) highlight=query.get() />
-                        }
-                    })
-            }}
+            // One list for the whole search: as the query changes, results that stay keep
+            // their entries and only their highlighted words are redrawn.
+            <EntryList
+                items=Signal::derive(move || results.get().map(|r| r.0).unwrap_or_default())
+                shown=RwSignal::new(RESULTS_SHOWN)
+                highlight=Signal::derive(move || query.get())
+            />
         </section>
     }
 }
