@@ -3,17 +3,11 @@
 // of every view at default and largest size in light, dark and high contrast.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startServer } from './support/server.mjs';
 import { launch, newPage } from './support/browser.mjs';
+import { root, dist, fixtures, SEED_ID } from './support/project.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'dist');
-const fixtures = path.join(root, 'tests', 'fixtures');
-const SEED_ID = '2023-02-10-hoi-nghi-trien-khai-nhiem-vu-2023';
 const STEPS = [90, 100, 115, 130, 150, 175, 200];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 

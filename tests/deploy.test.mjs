@@ -8,13 +8,10 @@ import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { spawn, execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { launch, newPage } from './support/browser.mjs';
+import { root, dist, SEED_ID } from './support/project.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'dist');
 const NGINX = process.env.NGINX || '/usr/sbin/nginx';
-const SEED_ID = '2023-02-10-hoi-nghi-trien-khai-nhiem-vu-2023';
 
 let dir;
 let nginx;

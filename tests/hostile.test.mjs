@@ -5,13 +5,10 @@ import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startServer } from './support/server.mjs';
 import { launch, newPage } from './support/browser.mjs';
+import { root, dist, fixtures } from './support/project.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'dist');
-const fixtures = path.join(root, 'tests', 'fixtures');
 const vectors = JSON.parse(fs.readFileSync(path.join(fixtures, 'hostile', 'vectors.json'), 'utf8'));
 
 const hostileFeed = {

@@ -2,17 +2,9 @@
 // QR hand-off for links that leave the app, automatic refresh, and 500 resets without growth.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startServer } from './support/server.mjs';
 import { launch, newPage } from './support/browser.mjs';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'dist');
-const fixtures = path.join(root, 'tests', 'fixtures');
-const sample = JSON.parse(fs.readFileSync(path.join(root, 'public', 'sample-feed.json'), 'utf8'));
-const newestFirst = [...sample.items].sort((a, b) => Date.parse(b.date_published) - Date.parse(a.date_published));
+import { root, dist, fixtures, sample, newestFirst } from './support/project.mjs';
 
 let server;
 let browser;
@@ -106,6 +98,21 @@ describe('kiosk', () => {
     assert.equal(await page.evaluate(() => window.open('https://www.example.org/')), null);
     assert.equal(context.pages().length, 1);
     assert.match(page.url(), new RegExp(`/tin/${withLink.id}$`));
+    await context.close();
+  });
+
+  test('the skip link still moves to the content on an article instead of going home', async () => {
+    const { page, context } = await kioskPage({ idle_seconds: 3600 });
+    const article = newestFirst[1];
+    await page.goto(`${server.url}tin/${article.id}`);
+    await page.locator('h1', { hasText: article.title }).waitFor();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+    assert.match(page.url(), new RegExp(`/tin/${article.id}$`));
+    assert.equal(await page.locator('h1').textContent(), article.title);
+    assert.equal(await page.locator('dialog.qr').isVisible(), false);
     await context.close();
   });
 

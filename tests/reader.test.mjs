@@ -4,17 +4,9 @@ import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startServer } from './support/server.mjs';
 import { launch, newPage } from './support/browser.mjs';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'dist');
-const fixtures = path.join(root, 'tests', 'fixtures');
-const sample = JSON.parse(fs.readFileSync(path.join(root, 'public', 'sample-feed.json'), 'utf8'));
-const SEED_ID = '2023-02-10-hoi-nghi-trien-khai-nhiem-vu-2023';
-const SEED_TITLE = 'Hội nghị triển khai nhiệm vụ năm 2023 ngành Lao động, Thương binh và Xã hội';
-const newestFirst = [...sample.items].sort((a, b) => Date.parse(b.date_published) - Date.parse(a.date_published));
+import { root, dist, fixtures, sample, newestFirst, SEED_ID, SEED_TITLE } from './support/project.mjs';
 
 let server;
 let browser;

@@ -138,6 +138,13 @@ fn intercept_links(store: Store, navigate: impl Fn(&str, NavigateOptions) + 'sta
         else {
             return;
         };
+        // Links within the page (the skip link) keep their own handling.
+        if anchor
+            .get_attribute("href")
+            .is_some_and(|h| h.starts_with('#'))
+        {
+            return;
+        }
         let href = anchor.href();
         ev.prevent_default();
         let inside = anchor.origin() == origin
