@@ -9,8 +9,9 @@
 //      parse time, search index build, time to the first headline, longest task, search
 //      keystroke latency p50/p95, JS heap and WebAssembly memory after load;
 //   4. host benchmarks (divan) for feed parsing and search over 10,000 items.
-// Usage: node scripts/bench.mjs [--runs N] [--skip-host] [--json out.json]
-// Needs a release build in dist/ (trunk build --release) and Chromium (scripts/setup.sh --test).
+// Usage: node scripts/bench.mjs [--runs N] [--skip-host] [--json out.json] [--dist DIR]
+// Needs a release build in dist/ (trunk build --release) and Chromium (scripts/setup.sh --test);
+// --dist measures another build (to compare two commits on the same machine).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,8 +24,8 @@ import { sizeReport } from './size-report.mjs';
 import { generateFeed } from './generate-feed.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'dist');
 const args = process.argv.slice(2);
+const dist = args.includes('--dist') ? path.resolve(args[args.indexOf('--dist') + 1]) : path.join(root, 'dist');
 const runs = Number(args[args.indexOf('--runs') + 1]) || (args.includes('--runs') ? 3 : 5);
 const skipHost = args.includes('--skip-host');
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
@@ -133,6 +134,16 @@ async function typeTimed(page, text) {
   return times;
 }
 
+/** Three searches typed one after another, each into an emptied box: 43 keystrokes. */
+async function typeQueries(page) {
+  const times = [];
+  for (const query of ['lao dong da nang', 'nguoi co cong', 'tre em tro cap']) {
+    await page.evaluate(() => { document.getElementById('search-input').value = ''; });
+    times.push(...await typeTimed(page, query));
+  }
+  return times;
+}
+
 async function firstHeadline(page, url) {
   await page.goto(url);
   await page.waitForFunction(() => window.__firstHeadline !== undefined, null, { timeout: 120_000 });
@@ -174,11 +185,10 @@ for (let i = 0; i < Math.max(1, Math.min(runs, 3)); i++) {
   const input = page.getByRole('searchbox');
   await input.click();
   await page.waitForFunction(() => performance.getEntriesByName('ban-tin:search-index').length > 0, null, { timeout: 120_000 });
-  const latencies = await typeTimed(page, 'lao dong da nang');
+  const latencies = await typeQueries(page);
   // The same typing without the CPU slowdown (this machine's own speed).
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  await page.evaluate(() => { document.getElementById('search-input').value = ''; });
-  const fast = await typeTimed(page, 'nguoi co cong tre em');
+  const fast = await typeQueries(page);
   const index = await page.evaluate(() => performance.getEntriesByName('ban-tin:search-index').map((e) => e.duration));
   const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
   const wasmMemory = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? 0);
