@@ -80,6 +80,7 @@ enum Field {
     Body = 1,
 }
 
+/// An article's words while the index is being built (temporary ids).
 struct Entry {
     item: Arc<Item>,
     title: Vec<u32>,
@@ -89,10 +90,44 @@ struct Entry {
 
 /// The search index of one feed.
 pub struct Index {
+    /// Tells indexes apart, so that [`Hits`] of one are never narrowed with another.
+    serial: u64,
     /// Every distinct folded word, sorted; a word's id is its position.
     vocabulary: Vec<Box<str>>,
-    entries: Vec<Entry>,
+    /// The articles, newest first.
+    items: Vec<Arc<Item>>,
+    /// The word ids of every article one after another, in one block for a quick scan: its
+    /// title's, then its summary / section / tags', then its body's, each part sorted.
+    ids: Vec<u32>,
+    /// For each article: where its title, meta and body parts start in `ids`, and its end.
+    parts: Vec<[u32; 4]>,
 }
+
+/// What a search found, kept so that a longer query typed next (one more letter, one more
+/// word) can look only among these articles instead of the whole feed.
+#[derive(Clone, Default)]
+pub struct Hits {
+    serial: u64,
+    terms: Vec<String>,
+    /// Positions of the matching articles in the index, in index order.
+    positions: Vec<u32>,
+    /// The matching articles, best first.
+    pub items: Arc<[Arc<Item>]>,
+}
+
+impl PartialEq for Hits {
+    /// The same articles in the same order (compared by identity, which is cheap).
+    fn eq(&self, other: &Self) -> bool {
+        self.items.len() == other.items.len()
+            && self
+                .items
+                .iter()
+                .zip(other.items.iter())
+                .all(|(a, b)| Arc::ptr_eq(a, b))
+    }
+}
+
+static NEXT_SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// Longest part of an article body that is indexed.
 const BODY_CHARS: usize = 20_000;
@@ -221,16 +256,20 @@ impl IndexBuilder {
             list.dedup();
             list
         };
-        let entries = self
-            .entries
-            .into_iter()
-            .map(|e| Entry {
-                item: e.item,
-                title: remap(e.title),
-                meta: remap(e.meta),
-                body: remap(e.body),
-            })
-            .collect();
+        let mut items = Vec::with_capacity(self.entries.len());
+        let mut ids = Vec::new();
+        let mut parts = Vec::with_capacity(self.entries.len());
+        let offset = |ids: &Vec<u32>| u32::try_from(ids.len()).unwrap_or(u32::MAX);
+        for entry in self.entries {
+            let title = offset(&ids);
+            ids.extend(remap(entry.title));
+            let meta = offset(&ids);
+            ids.extend(remap(entry.meta));
+            let body = offset(&ids);
+            ids.extend(remap(entry.body));
+            parts.push([title, meta, body, offset(&ids)]);
+            items.push(entry.item);
+        }
         let mut words = self.words;
         let vocabulary = order
             .iter()
@@ -242,8 +281,11 @@ impl IndexBuilder {
             })
             .collect();
         Index {
+            serial: NEXT_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             vocabulary,
-            entries,
+            items,
+            ids,
+            parts,
         }
     }
 }
@@ -271,50 +313,82 @@ impl Index {
     /// Articles matching every word of `query`, best first: by where the words were found
     /// (title above summary, section and tags, above body), then newest first.
     pub fn search(&self, query: &str) -> Vec<Arc<Item>> {
+        self.search_from(query, None).items.to_vec()
+    }
+
+    /// [`Index::search`], narrowed to the `previous` hits when the query only adds to the
+    /// previous one (every earlier word is the start of a word now), as it does while a
+    /// reader types: then no article outside them can match, and the whole feed is not
+    /// scanned again.
+    pub fn search_from(&self, query: &str, previous: Option<&Hits>) -> Hits {
         let terms = words(query);
-        if terms.is_empty() {
-            return Vec::new();
-        }
         let ranges: Vec<std::ops::Range<u32>> =
             terms.iter().map(|t| self.prefix_range(t)).collect();
-        if ranges.iter().any(|r| r.is_empty()) {
-            return Vec::new();
-        }
-        let has = |list: &[u32], range: &std::ops::Range<u32>| {
-            let i = list.partition_point(|id| *id < range.start);
-            list.get(i).is_some_and(|id| range.contains(id))
+        let mut hits = Hits {
+            serial: self.serial,
+            ..Hits::default()
         };
-        let mut scored: Vec<(u32, usize)> = Vec::new();
-        'entries: for (position, entry) in self.entries.iter().enumerate() {
+        if terms.is_empty() || ranges.iter().any(|r| r.is_empty()) {
+            hits.terms = terms;
+            return hits;
+        }
+        let narrows = previous.filter(|p| {
+            p.serial == self.serial
+                && !p.terms.is_empty()
+                && p.terms
+                    .iter()
+                    .all(|old| terms.iter().any(|new| new.starts_with(old.as_str())))
+        });
+        let has = |part: &[u32], range: &std::ops::Range<u32>| {
+            let i = part.partition_point(|id| *id < range.start);
+            part.get(i).is_some_and(|id| range.contains(id))
+        };
+        let score = |position: u32| -> Option<u32> {
+            let [title, meta, body, end] = *self.parts.get(position as usize)?;
+            let part = |from: u32, to: u32| self.ids.get(from as usize..to as usize);
+            let (title, meta, body) = (part(title, meta)?, part(meta, body)?, part(body, end)?);
             let mut score = 0;
             for range in &ranges {
-                let best = if has(&entry.title, range) {
+                let best = if has(title, range) {
                     Field::Title
-                } else if has(&entry.meta, range) {
+                } else if has(meta, range) {
                     Field::Meta
-                } else if has(&entry.body, range) {
+                } else if has(body, range) {
                     Field::Body
                 } else {
-                    continue 'entries;
+                    return None;
                 };
                 score += best as u32;
             }
-            scored.push((score, position));
-        }
-        // Entries are already newest first, and the sort is stable.
+            Some(score)
+        };
+        let mut scored: Vec<(u32, u32)> = match narrows {
+            Some(previous) => previous
+                .positions
+                .iter()
+                .filter_map(|&p| score(p).map(|s| (s, p)))
+                .collect(),
+            None => (0..u32::try_from(self.parts.len()).unwrap_or(u32::MAX))
+                .filter_map(|p| score(p).map(|s| (s, p)))
+                .collect(),
+        };
+        hits.positions = scored.iter().map(|(_, p)| *p).collect();
+        // Articles are already newest first, and the sort is stable.
         scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
-        scored
+        hits.items = scored
             .into_iter()
-            .filter_map(|(_, position)| self.entries.get(position).map(|e| Arc::clone(&e.item)))
-            .collect()
+            .filter_map(|(_, p)| self.items.get(p as usize).cloned())
+            .collect();
+        hits.terms = terms;
+        hits
     }
 
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.items.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.items.is_empty()
     }
 }
 
@@ -530,6 +604,56 @@ mod tests {
         assert!(index.search("   ").is_empty());
         // Section, tags and authors are searchable.
         assert_eq!(index.search("van phong").len(), 5);
+    }
+
+    #[test]
+    fn typing_narrows_the_previous_hits_and_finds_the_same() {
+        let items = vec![
+            item("a", "Đà Nẵng: lao động", "Việc làm", "Người lao động", 6),
+            item("b", "Lao động trẻ", "Đào tạo nghề", "x", 5),
+            item("c", "Trẻ em Đà Nẵng", "Lao đao", "y", 4),
+            item("d", "Người có công", "Đà Lạt", "lao", 3),
+            item("e", "Dân số", "Đang làm", "Nắng nóng", 2),
+        ];
+        let index = Index::build(&items);
+        for query in [
+            "lao dong da nang",
+            "da lat nguoi",
+            "tre em",
+            "dan so",
+            "nguoi co cong",
+        ] {
+            let mut previous: Option<Hits> = None;
+            let mut typed = String::new();
+            for c in query.chars() {
+                typed.push(c);
+                let narrowed = index.search_from(&typed, previous.as_ref());
+                assert_eq!(
+                    ids(&narrowed.items),
+                    ids(&index.search(&typed)),
+                    "{typed:?}"
+                );
+                previous = Some(narrowed);
+            }
+        }
+        // Deleting or changing a word searches the whole index again.
+        let lao = index.search_from("lao", None);
+        assert_eq!(
+            ids(&index.search_from("la", Some(&lao)).items),
+            ids(&index.search("la"))
+        );
+        assert_eq!(ids(&index.search_from("tre", Some(&lao)).items), ["b", "c"]);
+        // Hits of another index (a refreshed feed) are never used to narrow.
+        let other = Index::build(&items[..1]);
+        let from_other = other.search_from("lao", None);
+        assert_eq!(from_other.items.len(), 1);
+        assert_eq!(
+            ids(&index.search_from("lao d", Some(&from_other)).items),
+            ["a", "b", "c", "d"]
+        );
+        // Hits compare by the articles they hold.
+        assert!(index.search_from("lao", None) == lao);
+        assert!(index.search_from("tre", None) != lao);
     }
 
     #[test]

@@ -6,6 +6,8 @@ use crate::i18n::fill;
 use crate::search;
 use crate::store::{PageLoad, Store};
 use crate::views::{article_path, Thumbnail, When};
+use leptos::either::Either;
+use leptos::html::{mark, HtmlElement, Mark};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -18,14 +20,14 @@ pub const PAGE_SIZE: usize = 30;
 /// that stays in the results keeps its DOM and only its highlighted text is redrawn.
 #[component]
 pub fn EntryList(
-    #[prop(into)] items: Signal<Vec<Arc<Item>>>,
+    #[prop(into)] items: Signal<Arc<[Arc<Item>]>>,
     shown: RwSignal<usize>,
     #[prop(optional, into)] highlight: Option<Signal<String>>,
     #[prop(optional)] fetch_more: bool,
 ) -> impl IntoView {
     let store = expect_context::<Store>();
     let s = store.strings();
-    let total = move || items.with(Vec::len);
+    let total = move || items.with(|items| items.len());
     let has_next_page = fetch_more
         && store
             .feed
@@ -41,7 +43,7 @@ pub fn EntryList(
         })
     };
     let more = move |_| {
-        let total = items.with_untracked(Vec::len);
+        let total = items.with_untracked(|items| items.len());
         let all_shown = shown.get_untracked() >= total;
         shown.update(|n| *n = (*n).min(total) + PAGE_SIZE);
         if all_shown {
@@ -96,14 +98,9 @@ fn Entry(item: Arc<Item>, eager: bool, highlight: Option<Signal<String>>) -> imp
         .map(|name| (name.to_string(), store.href(&section_path(name))));
     let href = store.href(&article_path(&item.id));
     let (title_text, summary_text) = (item.title.clone(), item.summary.clone());
-    let title = move || match highlight {
-        Some(query) => marked(&title_text, &query.get()),
-        None => title_text.clone().into_any(),
-    };
-    let summary = (!item.summary.is_empty()).then_some(move || match highlight {
-        Some(query) => marked(&summary_text, &query.get()),
-        None => summary_text.clone().into_any(),
-    });
+    let query = move || highlight.map(|q| q.get()).unwrap_or_default();
+    let title = move || marked(&title_text, &query());
+    let summary = (!item.summary.is_empty()).then_some(move || marked(&summary_text, &query()));
     view! {
         <article class="entry">
             {item.image.clone().map(|src| view! { <Thumbnail src eager /> })}
@@ -128,22 +125,26 @@ fn Entry(item: Arc<Item>, eager: bool, highlight: Option<Signal<String>>) -> imp
     }
 }
 
-/// `text` with the words of `query` in `<mark>`, always as text nodes.
-pub fn marked(text: &str, query: &str) -> AnyView {
+/// A piece of highlighted text: a matched word part in `<mark>`, or plain text.
+pub type Piece = Either<HtmlElement<Mark, (), (String,)>, String>;
+
+/// `text` with the words of `query` in `<mark>`, always as text nodes. One concrete type for
+/// every piece (no boxed views), so that as a reader types, the pieces of a result that stays
+/// are updated in place.
+pub fn marked(text: &str, query: &str) -> Vec<Piece> {
     if query.trim().is_empty() {
-        return text.to_string().into_any();
+        return vec![Either::Right(text.to_string())];
     }
     search::highlight(text, query)
         .into_iter()
         .map(|(piece, hit)| {
             if hit {
-                view! { <mark>{piece}</mark> }.into_any()
+                Either::Left(mark().child(piece))
             } else {
-                piece.into_any()
+                Either::Right(piece)
             }
         })
-        .collect_view()
-        .into_any()
+        .collect()
 }
 
 /// The app path of a section.

@@ -32,7 +32,7 @@ fn FeedList(feed: Arc<Feed>) -> impl IntoView {
             {(!feed.description.is_empty())
                 .then(|| view! { <p class="lead">{feed.description.clone()}</p> })}
             {empty.then(|| view! { <p class="status-message">{s.empty_feed}</p> })}
-            <EntryList items=Signal::stored(feed.items.clone()) shown=store.list_shown fetch_more=true />
+            <EntryList items=Signal::stored(Arc::from(feed.items.as_slice())) shown=store.list_shown fetch_more=true />
             {(skipped > 0).then(|| view! { <p class="note">{fill(s.skipped_items, skipped)}</p> })}
         </section>
     }

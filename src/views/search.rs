@@ -2,8 +2,9 @@
 //! highlighted, the count announced politely. The view stays in place while the query changes
 //! (only the results and the announcement update), so the live region keeps working.
 
-use crate::feed::{Feed, Item};
+use crate::feed::Feed;
 use crate::i18n::fill;
+use crate::search::Hits;
 use crate::store::Store;
 use crate::views::entries::EntryList;
 
@@ -21,16 +22,6 @@ pub fn SearchPage() -> impl IntoView {
     view! { <WithFeed content=move |feed| view! { <SearchView feed /> } /> }
 }
 
-/// Search results, compared by identity (cheap) rather than by content.
-#[derive(Clone, Default)]
-struct Results(Vec<Arc<Item>>);
-
-impl PartialEq for Results {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.len() == other.0.len() && self.0.iter().zip(&other.0).all(|(a, b)| Arc::ptr_eq(a, b))
-    }
-}
-
 #[component]
 fn SearchView(feed: Arc<Feed>) -> impl IntoView {
     let store = expect_context::<Store>();
@@ -45,19 +36,21 @@ fn SearchView(feed: Arc<Feed>) -> impl IntoView {
             .to_string()
     });
     // `None` while the index is still being built (only noticeable with very large feeds).
-    let results = Memo::new(move |_| {
+    // Each keystroke usually adds to the query, so the search looks only among the previous
+    // hits (see `Index::search_from`).
+    let results = Memo::new(move |previous: Option<&Option<Hits>>| {
         let q = query.get();
         if q.is_empty() {
-            Some(Results::default())
+            Some(Hits::default())
         } else {
             store
                 .search_index(&feed)
-                .map(|index| Results(index.search(&q)))
+                .map(|index| index.search_from(&q, previous.and_then(Option::as_ref)))
         }
     });
     let status = move || {
         let q = query.get();
-        let Some(count) = results.with(|r| r.as_ref().map(|r| r.0.len())) else {
+        let Some(count) = results.with(|r| r.as_ref().map(|r| r.items.len())) else {
             return s.search_preparing.to_string();
         };
         if q.is_empty() {
@@ -84,7 +77,9 @@ fn SearchView(feed: Arc<Feed>) -> impl IntoView {
             // One list for the whole search: as the query changes, results that stay keep
             // their entries and only their highlighted words are redrawn.
             <EntryList
-                items=Signal::derive(move || results.get().map(|r| r.0).unwrap_or_default())
+                items=Signal::derive(move || {
+                    results.with(|r| r.as_ref().map(|r| Arc::clone(&r.items)).unwrap_or_default())
+                })
                 shown=RwSignal::new(RESULTS_SHOWN)
                 highlight=Signal::derive(move || query.get())
             />

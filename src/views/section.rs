@@ -38,7 +38,7 @@ fn SectionList(feed: Arc<Feed>, slug: String) -> impl IntoView {
             <p class="eyebrow">{s.section}</p>
             <h1>{section.name.clone()}</h1>
             <p class="lead">{fill(s.section_count, items.len())}</p>
-            <EntryList items=Signal::stored(items) shown=store.list_shown fetch_more=true />
+            <EntryList items=Signal::stored(Arc::from(items)) shown=store.list_shown fetch_more=true />
         </section>
     }
     .into_any()
