@@ -40,3 +40,36 @@ export async function newPage(browser, contextOptions = {}) {
   });
   return { context, page, problems };
 }
+
+/**
+ * Playwright's clock, installed so that time can be fast-forwarded, with timer ids as browsers
+ * give them. The fake clock numbers its timers from 10^12, beyond 32 bits; the app's
+ * WebAssembly bindings (web-sys) take timer ids as 32-bit integers, so without this shim
+ * `clearTimeout` / `clearInterval` get a truncated id and clear nothing, in tests only. The
+ * shim hands out small ids and counts the timers that are live (`window.__liveTimers()`).
+ */
+export async function installClock(page) {
+  await page.clock.install();
+  await page.addInitScript(() => {
+    const live = new Map();
+    let next = 1;
+    for (const [set, clear, once] of [['setTimeout', 'clearTimeout', true], ['setInterval', 'clearInterval', false]]) {
+      const fakeSet = window[set];
+      const fakeClear = window[clear];
+      window[set] = function (callback, delay, ...args) {
+        const id = next++;
+        const run = once && typeof callback === 'function'
+          ? (...a) => { live.delete(id); return callback(...a); }
+          : callback;
+        live.set(id, { real: fakeSet.call(this, run, delay, ...args), delay, kind: set });
+        return id;
+      };
+      window[clear] = function (id) {
+        const timer = live.get(id);
+        live.delete(id);
+        return timer ? fakeClear.call(this, timer.real) : undefined;
+      };
+    }
+    window.__liveTimers = () => [...live.values()].map(({ kind, delay }) => `${kind} ${delay}`).sort();
+  });
+}
