@@ -20,8 +20,8 @@ after(async () => {
 const rootSize = (page) => page.evaluate(() => document.documentElement.style.fontSize || '100%');
 const entries = (page) => page.locator('main article.entry');
 
-async function kioskPage(config) {
-  const session = await newPage(browser, { viewport: { width: 1080, height: 1920 } });
+async function kioskPage(config, contextOptions = {}) {
+  const session = await newPage(browser, { viewport: { width: 1080, height: 1920 }, ...contextOptions });
   if (config) {
     await session.page.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ feed_url: 'sample-feed.json', kiosk: { enabled: true, ...config } }) }));
   }
@@ -140,6 +140,30 @@ describe('kiosk', () => {
     await page.locator('.site-header a.brand').click();
     await page.locator('main article.entry h2 a', { hasText: 'Tin mới xuất hiện trên kiosk' }).waitFor();
     await context.close();
+  });
+
+  test('the attract screen cycles headlines every 8 s, and without its fade when reduced motion is asked for', async () => {
+    for (const reducedMotion of ['no-preference', 'reduce']) {
+      const { page, context, problems } = await kioskPage({ idle_seconds: 10 }, { reducedMotion });
+      await page.goto(server.url);
+      await entries(page).first().waitFor();
+      const headlines = await page.locator('main article.entry h2 a').allTextContents();
+      await page.clock.fastForward(11_000);
+      const title = page.locator('.attract .attract-title');
+      await title.waitFor();
+      assert.equal(await title.textContent(), headlines[0]);
+      assert.match(await page.locator('.attract').textContent(), /Chạm để đọc/);
+      const fade = await title.evaluate((e) => parseFloat(getComputedStyle(e).animationDuration));
+      if (reducedMotion === 'reduce') assert.ok(fade < 0.001, `fade of ${fade}s with reduced motion`);
+      else assert.equal(fade, 1.2);
+      // Slowly: the same headline for almost 8 seconds, then the next one.
+      await page.clock.runFor(7_000);
+      assert.equal(await title.textContent(), headlines[0]);
+      await page.clock.runFor(1_500);
+      assert.equal(await title.textContent(), headlines[1]);
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
   });
 
   // About three minutes: every reset is a full visit (touch, article, idle, countdown).
