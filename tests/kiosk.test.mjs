@@ -112,6 +112,12 @@ describe('kiosk', () => {
     await page.locator('h1', { hasText: article.title }).waitFor();
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+    // A middle click on it opens no tab.
+    await page.locator('.skip-link').click({ button: 'middle' });
+    await page.waitForTimeout(300);
+    assert.equal(context.pages().length, 1);
+    assert.match(page.url(), new RegExp(`/tin/${article.id}$`));
+    await page.locator('.skip-link').focus();
     await page.keyboard.press('Enter');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
     assert.match(page.url(), new RegExp(`/tin/${article.id}$`));
@@ -200,6 +206,7 @@ describe('kiosk', () => {
     // Every interval a visit starts (the attract screen's cycling, the countdown) is stopped
     // again: none piles up to make the headlines cycle faster or the kiosk busier.
     const intervals = (timers) => timers.filter((t) => t.startsWith('setInterval'));
+    assert.ok(intervals(timersBefore).includes('setInterval 8000'), `the attract screen's interval is counted: ${timersBefore}`);
     assert.deepEqual(intervals(timersAfter), intervals(timersBefore));
     assert.deepEqual(problems, []);
     await context.close();

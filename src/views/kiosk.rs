@@ -138,15 +138,19 @@ fn intercept_links(store: Store, navigate: impl Fn(&str, NavigateOptions) + 'sta
         else {
             return;
         };
-        // Links within the page (the skip link) keep their own handling.
-        if anchor
+        // A click on a link within the page (the skip link) keeps its own handling; a middle
+        // click on it must not open a tab.
+        let in_page = anchor
             .get_attribute("href")
-            .is_some_and(|h| h.starts_with('#'))
-        {
+            .is_some_and(|h| h.starts_with('#'));
+        if in_page && ev.type_() == "click" {
+            return;
+        }
+        ev.prevent_default();
+        if in_page {
             return;
         }
         let href = anchor.href();
-        ev.prevent_default();
         let inside = anchor.origin() == origin
             && (anchor.pathname() == home || anchor.pathname().starts_with(&format!("{base}/")));
         if inside {

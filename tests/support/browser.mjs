@@ -57,17 +57,18 @@ export async function installClock(page) {
       const fakeSet = window[set];
       const fakeClear = window[clear];
       window[set] = function (callback, delay, ...args) {
+        // The fake clock cannot run string callbacks; they are passed on as they are.
+        if (typeof callback !== 'function') return fakeSet.call(this, callback, delay, ...args);
         const id = next++;
-        const run = once && typeof callback === 'function'
-          ? (...a) => { live.delete(id); return callback(...a); }
-          : callback;
+        const run = once ? (...a) => { live.delete(id); return callback(...a); } : callback;
         live.set(id, { real: fakeSet.call(this, run, delay, ...args), delay, kind: set });
         return id;
       };
+      // Either function clears either kind of timer, as in browsers.
       window[clear] = function (id) {
-        const timer = live.get(id);
-        live.delete(id);
-        return timer ? fakeClear.call(this, timer.real) : undefined;
+        const timer = live.get(Number(id));
+        live.delete(Number(id));
+        return timer ? fakeClear.call(this, timer.real) : fakeClear.call(this, id);
       };
     }
     window.__liveTimers = () => [...live.values()].map(({ kind, delay }) => `${kind} ${delay}`).sort();
