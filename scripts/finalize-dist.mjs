@@ -20,9 +20,13 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export function contentSecurityPolicy(html, config, { dev = false } = {}) {
-  const scriptHashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)]
-    .filter((m) => !/\bsrc\s*=/.test(m[0].slice(0, m[0].indexOf('>'))))
-    .map((m) => `'sha256-${crypto.createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+  const inline = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)]
+    .filter((m) => !/\bsrc\s*=/.test(m[0].slice(0, m[0].indexOf('>'))));
+  let scriptHashes = inline.map((m) => `'sha256-${crypto.createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+  // Under `trunk serve` only: its live-reload script is rewritten on every response (with the
+  // request's Host), so no hash made here can match it. The development server then allows
+  // inline scripts; release builds never do.
+  if (dev && inline.some((m) => m[1].includes('{{__TRUNK_ADDRESS__}}'))) scriptHashes = ["'unsafe-inline'"];
   const origins = new Set();
   for (const address of [config.feed_url, ...(config.allowed_feed_origins || [])]) {
     if (typeof address !== 'string') continue;
