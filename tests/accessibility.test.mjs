@@ -1,32 +1,24 @@
 // Reading comfort and accessibility: text size, reflow at 200% and 320 px, text spacing,
 // themes and their contrast, keyboard use, focus on navigation, languages, and axe-core audits
 // of every view at default and largest size in light, dark and high contrast.
-import { test, before, after, describe } from 'node:test';
+import { test, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startServer } from './support/server.mjs';
-import { launch, newPage } from './support/browser.mjs';
-import { root, dist, fixtures, SEED_ID } from './support/project.mjs';
+import { useSite } from './support/site.mjs';
+import { newPage } from './support/browser.mjs';
+import { root, SEED_ID } from './support/project.mjs';
 
 const STEPS = [90, 100, 115, 130, 150, 175, 200];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-let server;
-let browser;
+const site = useSite();
 const axeSummary = [];
 
-before(async () => {
-  server = await startServer({ root: dist, fixtures });
-  browser = await launch();
-});
-
-after(async () => {
+after(() => {
   if (axeSummary.length) {
     console.log('\naxe-core results (violations per view, size and theme):');
     for (const row of axeSummary) console.log(`  ${row}`);
   }
-  await browser?.close();
-  await server?.close();
 });
 
 const rootFontPx = (page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
@@ -43,8 +35,8 @@ async function clickTimes(page, name, times) {
 
 describe('text size', () => {
   test('A- / A / A+ step the root size from 90% to 200%, announce it, and are disabled at the ends', async () => {
-    const { page, context, problems } = await newPage(browser);
-    await page.goto(server.url);
+    const { page, context, problems } = await newPage(site.browser);
+    await page.goto(site.url);
     await ready(page);
     const base = await rootFontPx(page);
     assert.equal(base, 16);
@@ -69,14 +61,14 @@ describe('text size', () => {
   });
 
   test('the reader\'s own browser setting still counts: sizes are percentages of it', async () => {
-    const { page, context } = await newPage(browser);
+    const { page, context } = await newPage(site.browser);
     // A reader whose browser default is 20px.
     await page.addInitScript(() => {
       const style = document.createElement('style');
       style.textContent = 'html { font-size: 20px }';
       document.addEventListener('DOMContentLoaded', () => document.head.prepend(style));
     });
-    await page.goto(server.url);
+    await page.goto(site.url);
     await ready(page);
     await button(page, 'A+ Tăng cỡ chữ').click();
     // The app sets a percentage; the computed size follows whatever the base is.
@@ -85,8 +77,8 @@ describe('text size', () => {
   });
 
   test('the choice survives a reload; storage that throws falls back to the default', async () => {
-    const { page, context } = await newPage(browser);
-    await page.goto(server.url);
+    const { page, context } = await newPage(site.browser);
+    await page.goto(site.url);
     await ready(page);
     await clickTimes(page, 'A+ Tăng cỡ chữ', 3);
     await page.reload();
@@ -94,11 +86,11 @@ describe('text size', () => {
     assert.equal(await page.evaluate(() => document.documentElement.style.fontSize), '150%');
     await context.close();
 
-    const broken = await newPage(browser);
+    const broken = await newPage(site.browser);
     await broken.page.addInitScript(() => {
       Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
     });
-    await broken.page.goto(server.url);
+    await broken.page.goto(site.url);
     await ready(broken.page);
     assert.equal(await rootFontPx(broken.page), 16);
     await button(broken.page, 'A+ Tăng cỡ chữ').click();
@@ -119,8 +111,8 @@ describe('reflow and spacing', () => {
     test(`${name}: at 200% and 320 px wide nothing scrolls sideways, also with text spacing overrides`, async () => {
       // The text-spacing override is the reader's own stylesheet (an extension or bookmarklet),
       // which the page's Content-Security-Policy does not govern.
-      const { page, context } = await newPage(browser, { viewport: { width: 320, height: 640 }, bypassCSP: true });
-      await page.goto(server.url + address);
+      const { page, context } = await newPage(site.browser, { viewport: { width: 320, height: 640 }, bypassCSP: true });
+      await page.goto(site.url + address);
       await ready(page);
       await clickTimes(page, 'A+ Tăng cỡ chữ', 5);
       assert.equal(await rootFontPx(page), 32);
@@ -147,9 +139,9 @@ describe('reflow and spacing', () => {
   }
 
   test('error view: at 200% and 320 px wide nothing scrolls sideways', async () => {
-    const { page, context } = await newPage(browser, { viewport: { width: 320, height: 640 } });
+    const { page, context } = await newPage(site.browser, { viewport: { width: 320, height: 640 } });
     await page.route('**/sample-feed.json', (route) => route.fulfill({ status: 503, body: 'down' }));
-    await page.goto(server.url);
+    await page.goto(site.url);
     await page.locator('h1', { hasText: 'Không tải được tin tức' }).waitFor();
     await clickTimes(page, 'A+ Tăng cỡ chữ', 5);
     const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
@@ -158,8 +150,8 @@ describe('reflow and spacing', () => {
   });
 
   test('the reading column is capped at about 70 characters and images scale to it', async () => {
-    const { page, context } = await newPage(browser, { viewport: { width: 1400, height: 900 } });
-    await page.goto(`${server.url}tin/${SEED_ID}`);
+    const { page, context } = await newPage(site.browser, { viewport: { width: 1400, height: 900 } });
+    await page.goto(`${site.url}tin/${SEED_ID}`);
     await ready(page);
     const { chars, imageFits } = await page.evaluate(() => {
       const body = document.querySelector('.article-body');
@@ -190,8 +182,8 @@ describe('themes', () => {
 
   for (const [theme, scheme] of [['light', 'light'], ['auto', 'dark'], ['dark', 'light'], ['contrast', 'light']]) {
     test(`${theme} theme (system ${scheme}): text 4.5:1, controls and focus ring 3:1`, async () => {
-      const { page, context } = await newPage(browser, { colorScheme: scheme });
-      await page.goto(server.url);
+      const { page, context } = await newPage(site.browser, { colorScheme: scheme });
+      await page.goto(site.url);
       await ready(page);
       await page.selectOption('.theme-picker select', theme);
       const tokens = await page.evaluate(() => {
@@ -218,8 +210,8 @@ describe('themes', () => {
   }
 
   test('the chosen theme is remembered', async () => {
-    const { page, context } = await newPage(browser);
-    await page.goto(server.url);
+    const { page, context } = await newPage(site.browser);
+    await page.goto(site.url);
     await ready(page);
     await page.selectOption('.theme-picker select', 'contrast');
     await page.reload();
@@ -232,8 +224,8 @@ describe('themes', () => {
 
 describe('structure and keyboard', () => {
   test('landmarks, one h1, a skip link, and a keyboard-only journey through an article and back', async () => {
-    const { page, context, problems } = await newPage(browser);
-    await page.goto(server.url);
+    const { page, context, problems } = await newPage(site.browser);
+    await page.goto(site.url);
     await ready(page);
     for (const selector of ['header', 'nav', 'main', 'footer']) {
       assert.equal(await page.locator(selector).count(), 1, selector);
@@ -255,15 +247,15 @@ describe('structure and keyboard', () => {
     assert.equal(await page.title(), `${first[1]} – Bản tin`);
     // The browser's own back (Alt+Left); headless Chromium has no browser UI to take the key.
     await page.goBack();
-    await page.waitForURL(server.url);
+    await page.waitForURL(site.url);
     await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
     assert.deepEqual(problems, []);
     await context.close();
   });
 
   test('coming back from an article keeps the list where the reader left it', async () => {
-    const { page, context } = await newPage(browser, { viewport: { width: 412, height: 700 } });
-    await page.goto(server.url);
+    const { page, context } = await newPage(site.browser, { viewport: { width: 412, height: 700 } });
+    await page.goto(site.url);
     await ready(page);
     const link = page.locator('main article.entry h2 a').nth(9);
     await link.scrollIntoViewIfNeeded();
@@ -274,14 +266,14 @@ describe('structure and keyboard', () => {
     await page.waitForURL(/\/tin\//);
     await page.waitForFunction(() => window.scrollY === 0);
     await page.goBack();
-    await page.waitForURL(server.url);
+    await page.waitForURL(site.url);
     await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 2, before);
     await context.close();
   });
 
   test('interactive targets are at least 24 CSS px', async () => {
-    const { page, context } = await newPage(browser);
-    await page.goto(`${server.url}tin/${SEED_ID}`);
+    const { page, context } = await newPage(site.browser);
+    await page.goto(`${site.url}tin/${SEED_ID}`);
     await ready(page);
     const small = await page.evaluate(() => [...document.querySelectorAll('button, select, .button, header a')]
       .map((el) => [el.textContent.trim().slice(0, 30), el.getBoundingClientRect()])
@@ -294,8 +286,8 @@ describe('structure and keyboard', () => {
 
 describe('languages', () => {
   test('switching to English changes lang, labels and the date format, and is remembered', async () => {
-    const { page, context, problems } = await newPage(browser);
-    await page.goto(`${server.url}tin/${SEED_ID}`);
+    const { page, context, problems } = await newPage(site.browser);
+    await page.goto(`${site.url}tin/${SEED_ID}`);
     await ready(page);
     assert.equal(await page.getAttribute('html', 'lang'), 'vi');
     assert.match(await page.locator('.article-meta').textContent(), /Ngày đăng: 10\/02\/2023/);
@@ -328,9 +320,9 @@ describe('axe-core audits', () => {
   const themes = [['light', 'light', 'light'], ['dark', 'dark', 'auto'], ['high contrast', 'light', 'contrast']];
   for (const [view, address, failure] of views) {
     test(`${view}: no violations at default and largest size in light, dark and high contrast`, async () => {
-      const { page, context } = await newPage(browser, { viewport: { width: 412, height: 900 } });
+      const { page, context } = await newPage(site.browser, { viewport: { width: 412, height: 900 } });
       if (failure) await page.route('**/sample-feed.json', (route) => route.fulfill(failure));
-      await page.goto(server.url + address);
+      await page.goto(site.url + address);
       await ready(page);
       const failures = [];
       for (const [themeName, scheme, theme] of themes) {

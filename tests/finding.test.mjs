@@ -1,32 +1,23 @@
 // Finding news: sections with their own addresses, related and previous/next articles,
 // Vietnamese search with or without marks, and "Xem thêm" across feed pages.
-import { test, before, after, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './support/server.mjs';
-import { launch, newPage } from './support/browser.mjs';
-import { root, dist, fixtures, sample, newestFirst, SEED_ID } from './support/project.mjs';
+import { useSite } from './support/site.mjs';
+import { newPage } from './support/browser.mjs';
+import { fixtures, sample, newestFirst, SEED_ID } from './support/project.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer({ root: dist, fixtures });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const entries = (page) => page.locator('main article.entry');
 const titles = (page) => page.locator('main article.entry h2 a').allTextContents();
 
 describe('sections', () => {
   test('section navigation filters the list and gives it its own address', async () => {
-    const { page, context, problems } = await newPage(browser);
-    await page.goto(server.url);
+    const { page, context, problems } = await newPage(site.browser);
+    await page.goto(site.url);
     await entries(page).first().waitFor();
     await page.locator('.main-nav a', { hasText: 'Lao động - Việc làm' }).click();
-    await page.waitForURL(`${server.url}chuyen-muc/lao-dong-viec-lam`);
+    await page.waitForURL(`${site.url}chuyen-muc/lao-dong-viec-lam`);
     await page.locator('main h1', { hasText: 'Lao động - Việc làm' }).waitFor();
     const expected = newestFirst.filter((i) => i.tags[0] === 'Lao động - Việc làm').map((i) => i.title.replace('&#8211;', '–'));
     assert.deepEqual(await titles(page), expected);
@@ -40,15 +31,15 @@ describe('sections', () => {
   });
 
   test('an unknown section says so', async () => {
-    const { page, context } = await newPage(browser);
-    await page.goto(`${server.url}chuyen-muc/khong-co-chuyen-muc-nay`);
+    const { page, context } = await newPage(site.browser);
+    await page.goto(`${site.url}chuyen-muc/khong-co-chuyen-muc-nay`);
     await page.locator('main h1', { hasText: 'Không có chuyên mục này' }).waitFor();
     await context.close();
   });
 
   test('"Tin cùng chuyên mục" lists up to five others of the section, never the current one', async () => {
-    const { page, context } = await newPage(browser);
-    await page.goto(`${server.url}tin/${SEED_ID}`);
+    const { page, context } = await newPage(site.browser);
+    await page.goto(`${site.url}tin/${SEED_ID}`);
     await page.locator('.related').waitFor();
     const current = await page.locator('main h1').textContent();
     const related = await page.locator('.related li a').allTextContents();
@@ -61,8 +52,8 @@ describe('sections', () => {
   });
 
   test('previous and next articles follow the list order', async () => {
-    const { page, context } = await newPage(browser);
-    await page.goto(`${server.url}tin/${SEED_ID}`);
+    const { page, context } = await newPage(site.browser);
+    await page.goto(`${site.url}tin/${SEED_ID}`);
     await page.locator('.previous-next').waitFor();
     const position = newestFirst.findIndex((i) => i.id === SEED_ID);
     assert.equal(await page.locator('.previous-next .previous .neighbour-title').textContent(), newestFirst[position - 1].title);
@@ -81,8 +72,8 @@ describe('search', () => {
   }
 
   test('"da nang" finds a title written "Đà Nẵng" in NFD, highlighted, and the count is announced', async () => {
-    const { page, context, problems } = await newPage(browser);
-    await page.goto(`${server.url}?feed=/fixtures/nfd-feed.json`);
+    const { page, context, problems } = await newPage(site.browser);
+    await page.goto(`${site.url}?feed=/fixtures/nfd-feed.json`);
     await entries(page).first().waitFor();
     await search(page, 'da nang');
     await page.locator('[role=status]', { hasText: 'Tìm thấy 1 tin cho “da nang”.' }).waitFor();
@@ -96,8 +87,8 @@ describe('search', () => {
   });
 
   test('"lao dong" finds the same as "LAO ĐỘNG", and a decomposed query the same as a composed one', async () => {
-    const { page, context } = await newPage(browser);
-    await page.goto(server.url);
+    const { page, context } = await newPage(site.browser);
+    await page.goto(site.url);
     await entries(page).first().waitFor();
     await search(page, 'lao dong');
     await page.locator('[role=status]', { hasText: 'Tìm thấy' }).waitFor();
@@ -106,7 +97,7 @@ describe('search', () => {
     await search(page, 'LAO ĐỘNG');
     await page.locator('[role=status]', { hasText: '“LAO ĐỘNG”' }).waitFor();
     assert.deepEqual(await titles(page), plain);
-    await page.goto(`${server.url}tim-kiem?q=${encodeURIComponent('lao đô\u0323ng')}`);
+    await page.goto(`${site.url}tim-kiem?q=${encodeURIComponent('lao đô\u0323ng')}`);
     await page.locator('[role=status]', { hasText: 'Tìm thấy' }).waitFor();
     assert.deepEqual(await titles(page), plain);
     // Title matches rank first.
@@ -116,8 +107,8 @@ describe('search', () => {
   });
 
   test('nonsense finds nothing and says so', async () => {
-    const { page, context } = await newPage(browser);
-    await page.goto(server.url);
+    const { page, context } = await newPage(site.browser);
+    await page.goto(site.url);
     await entries(page).first().waitFor();
     await search(page, 'xqzw');
     await page.locator('[role=status]', { hasText: 'Không tìm thấy tin nào cho “xqzw”. Hãy thử từ khác.' }).waitFor();
@@ -126,8 +117,8 @@ describe('search', () => {
   });
 
   test('a search has its own address: ?q= survives a reload and fills the box', async () => {
-    const { page, context } = await newPage(browser);
-    await page.goto(`${server.url}tim-kiem?q=${encodeURIComponent('người có công')}`);
+    const { page, context } = await newPage(site.browser);
+    await page.goto(`${site.url}tim-kiem?q=${encodeURIComponent('người có công')}`);
     await page.locator('[role=status]', { hasText: 'Tìm thấy' }).waitFor();
     const before = await titles(page);
     await page.reload();
@@ -135,19 +126,19 @@ describe('search', () => {
     assert.deepEqual(await titles(page), before);
     assert.equal(await page.getByRole('searchbox', { name: 'Tìm tin' }).inputValue(), 'người có công');
     // One step back leaves the search, however many keystrokes it took.
-    await page.goto(server.url);
+    await page.goto(site.url);
     await entries(page).first().waitFor();
     await search(page, 'tre em');
     await page.goBack();
-    await page.waitForURL(server.url);
+    await page.waitForURL(site.url);
     await context.close();
   });
 });
 
 describe('paging', () => {
   test('"Xem thêm" fetches next_url and merges page two without duplicates', async () => {
-    const { page, context, problems } = await newPage(browser);
-    await page.goto(`${server.url}?feed=/fixtures/paged-1.json`);
+    const { page, context, problems } = await newPage(site.browser);
+    await page.goto(`${site.url}?feed=/fixtures/paged-1.json`);
     await entries(page).first().waitFor();
     assert.deepEqual(await titles(page), ['Trang một: bài mới nhất', 'Trang một: bài thứ hai']);
     await page.locator('main button', { hasText: 'Xem thêm' }).click();

@@ -1,27 +1,18 @@
 // Kiosk mode, with Playwright's clock to move time forward: idle countdown and fresh start,
 // QR hand-off for links that leave the app, automatic refresh, and 500 resets without growth.
-import { test, before, after, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './support/server.mjs';
-import { launch, newPage, installClock } from './support/browser.mjs';
-import { root, dist, fixtures, sample, newestFirst } from './support/project.mjs';
+import { useSite } from './support/site.mjs';
+import { newPage, installClock } from './support/browser.mjs';
+import { sample, newestFirst } from './support/project.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer({ root: dist, fixtures });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const rootSize = (page) => page.evaluate(() => document.documentElement.style.fontSize || '100%');
 const entries = (page) => page.locator('main article.entry');
 
 async function kioskPage(config, contextOptions = {}) {
-  const session = await newPage(browser, { viewport: { width: 1080, height: 1920 }, ...contextOptions });
+  const session = await newPage(site.browser, { viewport: { width: 1080, height: 1920 }, ...contextOptions });
   if (config) {
     await session.page.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ feed_url: 'sample-feed.json', kiosk: { enabled: true, ...config } }) }));
   }
@@ -32,7 +23,7 @@ async function kioskPage(config, contextOptions = {}) {
 describe('kiosk', () => {
   test('idle: a countdown, "Tiếp tục" keeps the reader in place; then a fresh start that back cannot undo', async () => {
     const { page, context, problems } = await kioskPage();
-    await page.goto(`${server.url}?kiosk=1`);
+    await page.goto(`${site.url}?kiosk=1`);
     await entries(page).first().waitFor();
     const historyAtStart = await page.evaluate(() => history.length);
     assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-kiosk')), true);
@@ -61,7 +52,7 @@ describe('kiosk', () => {
     await countdown.waitFor();
     // The countdown ticks every second: run those 20 seconds timer by timer.
     await page.clock.runFor(21_000);
-    await page.waitForURL(server.url);
+    await page.waitForURL(site.url);
     await page.locator('main h1', { hasText: sample.title }).waitFor({ state: 'attached' });
     assert.equal(await rootSize(page), '100%');
     assert.equal(await countdown.evaluate((d) => d.open), false);
@@ -79,10 +70,10 @@ describe('kiosk', () => {
 
   test('a link that leaves the app shows a QR code instead of navigating; no new window opens', async () => {
     const { page, context } = await kioskPage({ idle_seconds: 3600 });
-    await page.goto(server.url);
+    await page.goto(site.url);
     await entries(page).first().waitFor();
     const withLink = sample.items.find((i) => i.content_html.includes('href="https://www.example.org/'));
-    await page.goto(`${server.url}tin/${withLink.id}`);
+    await page.goto(`${site.url}tin/${withLink.id}`);
     await page.locator('.article-body a').first().waitFor();
     const bodyLink = page.locator('.article-body a').first();
     assert.equal(await bodyLink.getAttribute('target'), '_blank');
@@ -108,7 +99,7 @@ describe('kiosk', () => {
   test('the skip link still moves to the content on an article instead of going home', async () => {
     const { page, context } = await kioskPage({ idle_seconds: 3600 });
     const article = newestFirst[1];
-    await page.goto(`${server.url}tin/${article.id}`);
+    await page.goto(`${site.url}tin/${article.id}`);
     await page.locator('h1', { hasText: article.title }).waitFor();
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
@@ -134,7 +125,7 @@ describe('kiosk', () => {
       if (changed) feed.items.unshift({ id: 'tin-moi-tren-kiosk', title: 'Tin mới xuất hiện trên kiosk', content_text: 'Nội dung.', date_published: '2023-04-20T08:00:00+07:00', tags: ['Tin hoạt động'] });
       route.fulfill({ contentType: 'application/feed+json', body: JSON.stringify(feed) });
     });
-    await page.goto(server.url);
+    await page.goto(site.url);
     await entries(page).first().waitFor();
     await page.locator('main article.entry h2 a').nth(2).click();
     await page.waitForURL(/\/tin\//);
@@ -151,7 +142,7 @@ describe('kiosk', () => {
   test('the attract screen cycles headlines every 8 s, and without its fade when reduced motion is asked for', async () => {
     for (const reducedMotion of ['no-preference', 'reduce']) {
       const { page, context, problems } = await kioskPage({ idle_seconds: 10 }, { reducedMotion });
-      await page.goto(server.url);
+      await page.goto(site.url);
       await entries(page).first().waitFor();
       const headlines = await page.locator('main article.entry h2 a').allTextContents();
       await page.clock.fastForward(11_000);
@@ -176,7 +167,7 @@ describe('kiosk', () => {
   test('500 idle resets leave the page no bigger and no timers behind', { timeout: 480_000 }, async () => {
     const { page, context, problems } = await kioskPage({ idle_seconds: 10, countdown_seconds: 5 });
     const cdp = await context.newCDPSession(page);
-    await page.goto(server.url);
+    await page.goto(site.url);
     await entries(page).first().waitFor();
     const heap = async () => { await cdp.send('HeapProfiler.collectGarbage'); return (await cdp.send('Runtime.getHeapUsage')).usedSize; };
     const nodes = () => page.evaluate(() => document.getElementsByTagName('*').length);

@@ -1,29 +1,16 @@
 // The reader end to end: list, article, back, deep links, not found, error views with retry,
 // the ?feed= override, and sub-path deployment, in Chromium against the release build.
-import { test, before, after, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { startServer } from './support/server.mjs';
-import { launch, newPage } from './support/browser.mjs';
+import { useSite } from './support/site.mjs';
+import { newPage } from './support/browser.mjs';
 import { root, dist, fixtures, sample, newestFirst, SEED_ID, SEED_TITLE } from './support/project.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ is missing: run trunk build --release');
-  server = await startServer({ root: dist, fixtures });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 async function open(url, options) {
-  const session = await newPage(browser, options);
+  const session = await newPage(site.browser, options);
   await session.page.goto(url);
   return session;
 }
@@ -33,7 +20,7 @@ const h1 = (page) => page.locator('h1');
 
 describe('list and article', () => {
   test('the list shows the sample feed, newest first, with dates, summaries and sized thumbnails', async () => {
-    const { page, problems, context } = await open(server.url);
+    const { page, problems, context } = await open(site.url);
     await entries(page).first().waitFor();
     assert.equal(await h1(page).count(), 1);
     assert.equal(await h1(page).textContent(), sample.title);
@@ -67,7 +54,7 @@ describe('list and article', () => {
   });
 
   test('opening an article shows its h1, date, credit and body; back returns to the list', async () => {
-    const { page, problems, context } = await open(server.url);
+    const { page, problems, context } = await open(site.url);
     const link = page.locator('main article.entry h2 a', { hasText: SEED_TITLE });
     await link.click();
     await page.waitForURL(`**/tin/${SEED_ID}`);
@@ -84,7 +71,7 @@ describe('list and article', () => {
     assert.equal(await original.getAttribute('rel'), 'noopener noreferrer');
 
     await page.goBack();
-    await page.waitForURL(server.url);
+    await page.waitForURL(site.url);
     await entries(page).first().waitFor();
     assert.equal(await h1(page).textContent(), sample.title);
     assert.deepEqual(problems, []);
@@ -92,7 +79,7 @@ describe('list and article', () => {
   });
 
   test('a deep link to an article loads, and reloads to the same article', async () => {
-    const { page, problems, context } = await open(`${server.url}tin/${SEED_ID}`);
+    const { page, problems, context } = await open(`${site.url}tin/${SEED_ID}`);
     await page.locator('h1', { hasText: SEED_TITLE }).waitFor();
     await page.reload();
     await page.locator('h1', { hasText: SEED_TITLE }).waitFor();
@@ -102,9 +89,9 @@ describe('list and article', () => {
   });
 
   test('a plain-text article becomes paragraphs; an article with HTML shows only its text and safe markup', async () => {
-    const { page, context } = await open(`${server.url}?feed=/fixtures/feed-1.1.json`);
+    const { page, context } = await open(`${site.url}?feed=/fixtures/feed-1.1.json`);
     await entries(page).first().waitFor();
-    await page.goto(`${server.url}tin/a`);
+    await page.goto(`${site.url}tin/a`);
     await page.locator('h1', { hasText: 'Tin thứ nhất' }).waitFor();
     assert.deepEqual(await page.locator('.article-body p').allTextContents(), ['Đoạn một.', 'Đoạn hai vẫn là đoạn hai.']);
     await context.close();
@@ -113,10 +100,10 @@ describe('list and article', () => {
 
 describe('untrusted content', () => {
   test('feed HTML is cleaned before it reaches the page; titles and names stay text', async () => {
-    const { page, context } = await newPage(browser);
+    const { page, context } = await newPage(site.browser);
     const dialogs = [];
     page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
-    await page.goto(`${server.url}?feed=/fixtures/hostile-basic.json`);
+    await page.goto(`${site.url}?feed=/fixtures/hostile-basic.json`);
     await entries(page).first().waitFor();
     assert.equal(await h1(page).textContent(), 'Nguồn tin có <b>mã độc</b>');
     assert.equal(await page.locator('main article.entry h2 a').textContent(), '<img src=x onerror=alert(1)>Tiêu đề có thẻ');
@@ -128,7 +115,7 @@ describe('untrusted content', () => {
     // one that does not exist is replaced by a note that shows only offline.
     await page.waitForFunction(() => document.querySelector('.article-body img')?.complete);
     assert.deepEqual(await body.locator('img').evaluateAll((imgs) => imgs.map((i) => [i.getAttribute('src'), i.alt, i.loading, i.referrerPolicy])),
-      [[`${server.url}images/sample/hoi-nghi.svg`, 'Hội nghị', 'lazy', 'no-referrer']]);
+      [[`${site.url}images/sample/hoi-nghi.svg`, 'Hội nghị', 'lazy', 'no-referrer']]);
     await body.locator('.image-offline').waitFor({ state: 'attached' });
     assert.equal(await body.locator('.image-offline').isVisible(), false);
     assert.equal(await body.locator('[onclick], [onerror], [style]').count(), 0);
@@ -144,7 +131,7 @@ describe('untrusted content', () => {
 
 describe('not found', () => {
   test('an unknown address shows the not-found view with a way back', async () => {
-    const { page, problems, context } = await open(`${server.url}khong/co/trang/nay`);
+    const { page, problems, context } = await open(`${site.url}khong/co/trang/nay`);
     await page.locator('h1', { hasText: 'Không tìm thấy trang' }).waitFor();
     assert.equal(await h1(page).count(), 1);
     await page.locator('main a', { hasText: 'Về danh sách tin' }).click();
@@ -154,7 +141,7 @@ describe('not found', () => {
   });
 
   test('an article that is not in the feed says so', async () => {
-    const { page, context } = await open(`${server.url}tin/khong-co-bai-nay`);
+    const { page, context } = await open(`${site.url}tin/khong-co-bai-nay`);
     await page.locator('h1', { hasText: 'Không tìm thấy bài viết' }).waitFor();
     assert.ok(await page.locator('main a', { hasText: 'Về danh sách tin' }).isVisible());
     await context.close();
@@ -170,10 +157,10 @@ describe('errors', () => {
   ];
   for (const [name, response, message] of cases) {
     test(`${name} shows the error view; retry loads the feed once it is fixed`, async () => {
-      const session = await newPage(browser);
+      const session = await newPage(site.browser);
       const { page, context } = session;
       await page.route('**/sample-feed.json', (route) => route.fulfill(response));
-      await page.goto(server.url);
+      await page.goto(site.url);
       await page.locator('h1', { hasText: 'Không tải được tin tức' }).waitFor();
       assert.match(await page.locator('[role=alert]').textContent(), message);
       assert.equal(await h1(page).count(), 1);
@@ -186,12 +173,12 @@ describe('errors', () => {
   }
 
   test('a slow server times out with a clear message and the page stays responsive', async () => {
-    const { page, context } = await newPage(browser);
+    const { page, context } = await newPage(site.browser);
     await page.route('**/config.json', (route) =>
       route.fulfill({ contentType: 'application/json', body: JSON.stringify({ feed_url: 'sample-feed.json', fetch_timeout_seconds: 1 }) }));
     await page.route('**/sample-feed.json', () => { /* never answers */ });
     const started = Date.now();
-    await page.goto(server.url);
+    await page.goto(site.url);
     await page.locator('h1', { hasText: 'Không tải được tin tức' }).waitFor({ timeout: 10_000 });
     assert.match(await page.locator('[role=alert]').textContent(), /quá 1 giây/);
     assert.ok(Date.now() - started < 8_000);
@@ -201,19 +188,19 @@ describe('errors', () => {
   });
 
   test('a feed over the size limit is refused with a clear message', async () => {
-    const { page, context } = await newPage(browser);
+    const { page, context } = await newPage(site.browser);
     await page.route('**/config.json', (route) =>
       route.fulfill({ contentType: 'application/json', body: JSON.stringify({ max_feed_bytes: 2000 }) }));
-    await page.goto(server.url);
+    await page.goto(site.url);
     await page.locator('h1', { hasText: 'Không tải được tin tức' }).waitFor();
     assert.match(await page.locator('[role=alert]').textContent(), /Nguồn tin quá lớn \(hơn 2 KB\)/);
     await context.close();
   });
 
   test('a broken configuration file is reported as such', async () => {
-    const { page, context } = await newPage(browser);
+    const { page, context } = await newPage(site.browser);
     await page.route('**/config.json', (route) => route.fulfill({ status: 404, body: 'nope' }));
-    await page.goto(server.url);
+    await page.goto(site.url);
     await page.locator('h1', { hasText: 'Không tải được tin tức' }).waitFor();
     assert.match(await page.locator('[role=alert]').textContent(), /config\.json/);
     await context.close();
@@ -222,7 +209,7 @@ describe('errors', () => {
 
 describe('feed override', () => {
   test('?feed= loads a second feed from the same origin and keeps it for the session', async () => {
-    const { page, problems, context } = await open(`${server.url}?feed=/fixtures/second-feed.json`);
+    const { page, problems, context } = await open(`${site.url}?feed=/fixtures/second-feed.json`);
     await page.locator('h1', { hasText: 'Nguồn tin thứ hai' }).waitFor();
     assert.equal(await entries(page).count(), 2);
     await page.locator('main article.entry h2 a').first().click();
@@ -234,10 +221,10 @@ describe('feed override', () => {
   });
 
   test('?feed= pointing at another origin is refused: the default feed shows with a notice', async () => {
-    const { page, context } = await newPage(browser);
+    const { page, context } = await newPage(site.browser);
     let asked = false;
     await page.route('https://evil.example.com/**', (route) => { asked = true; route.abort(); });
-    await page.goto(`${server.url}?feed=${encodeURIComponent('https://evil.example.com/feed.json')}`);
+    await page.goto(`${site.url}?feed=${encodeURIComponent('https://evil.example.com/feed.json')}`);
     await entries(page).first().waitFor();
     assert.equal(await h1(page).textContent(), sample.title);
     assert.match(await page.locator('.notice').textContent(), /không được phép/);
