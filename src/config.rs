@@ -58,22 +58,18 @@ struct KioskFile {
     attract: Option<bool>,
 }
 
+/// A setting from the file, or its default when absent, kept within `min..=max`.
+fn within<T: Ord>(value: Option<T>, default: T, min: T, max: T) -> T {
+    value.unwrap_or(default).clamp(min, max)
+}
+
 impl KioskFile {
     fn into_config(self) -> Option<KioskConfig> {
         let defaults = KioskConfig::default();
         self.enabled.then(|| KioskConfig {
-            idle_seconds: self
-                .idle_seconds
-                .unwrap_or(defaults.idle_seconds)
-                .clamp(10, 3600),
-            countdown_seconds: self
-                .countdown_seconds
-                .unwrap_or(defaults.countdown_seconds)
-                .clamp(5, 300),
-            refresh_minutes: self
-                .refresh_minutes
-                .unwrap_or(defaults.refresh_minutes)
-                .clamp(1, 24 * 60),
+            idle_seconds: within(self.idle_seconds, defaults.idle_seconds, 10, 3600),
+            countdown_seconds: within(self.countdown_seconds, defaults.countdown_seconds, 5, 300),
+            refresh_minutes: within(self.refresh_minutes, defaults.refresh_minutes, 1, 24 * 60),
             attract: self.attract.unwrap_or(defaults.attract),
         })
     }
@@ -121,14 +117,18 @@ impl Config {
                 .iter()
                 .filter_map(|o| urls::origin(o))
                 .collect(),
-            fetch_timeout_seconds: file
-                .fetch_timeout_seconds
-                .unwrap_or(defaults.fetch_timeout_seconds)
-                .clamp(1, 300),
-            max_feed_bytes: file
-                .max_feed_bytes
-                .unwrap_or(defaults.max_feed_bytes)
-                .clamp(1_000, 100_000_000),
+            fetch_timeout_seconds: within(
+                file.fetch_timeout_seconds,
+                defaults.fetch_timeout_seconds,
+                1,
+                300,
+            ),
+            max_feed_bytes: within(
+                file.max_feed_bytes,
+                defaults.max_feed_bytes,
+                1_000,
+                100_000_000,
+            ),
             language: file
                 .language
                 .as_deref()
