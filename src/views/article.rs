@@ -105,13 +105,15 @@ fn Article(item: Arc<Item>, feed: Arc<Feed>) -> impl IntoView {
                 .map(|src| {
                     view! {
                         <figure class="lead-image">
+                            // `src` last, as in `Thumbnail`: the first request must
+                            // already carry no referrer.
                             <img
-                                src=src
                                 alt=""
                                 width="1280"
                                 height="720"
                                 decoding="async"
                                 referrerpolicy="no-referrer"
+                                src=src
                                 on:error=|ev| image_failed(&ev, true)
                             />
                         </figure>

@@ -31,18 +31,23 @@ pub fn When(seconds: i64, lang: Lang) -> impl IntoView {
 }
 
 /// A list thumbnail: fixed size so nothing moves when it loads; removed if it fails to load.
+///
+/// `src` comes last: Chromium starts loading a picture as soon as it has a `src`, so with
+/// `src` first every thumbnail was fetched at once (not lazily), then fetched again when
+/// `referrerpolicy` arrived, and the first request carried the referrer. That cost about
+/// 0.2 ms per entry, most of what drawing a search result took.
 #[component]
 pub fn Thumbnail(src: String, eager: bool) -> impl IntoView {
     view! {
         <img
             class="thumb"
-            src=src
             alt=""
             width="160"
             height="90"
             loading=if eager { "eager" } else { "lazy" }
             decoding="async"
             referrerpolicy="no-referrer"
+            src=src
             on:error=|ev| image_failed(&ev, false)
         />
     }
