@@ -72,6 +72,9 @@ pub struct Store {
     pub qr_target: RwSignal<Option<String>>,
     /// Headlines cycling on screen while nobody uses the kiosk.
     pub attract: RwSignal<bool>,
+    /// The search as typed. Results follow it on every keystroke; the address (`?q=`) catches
+    /// up when typing pauses (see `views::header::SearchBox`).
+    pub search_text: RwSignal<String>,
     /// The search index of the feed on screen, built in steps on first use.
     index: RwSignal<Option<(Arc<Feed>, Arc<search::Index>)>>,
     /// The feed whose index is being built, if any.
@@ -112,6 +115,7 @@ impl Store {
             kiosk: RwSignal::new(kiosk_trial().then(KioskConfig::default)),
             qr_target: RwSignal::new(None),
             attract: RwSignal::new(false),
+            search_text: RwSignal::new(String::new()),
             index: RwSignal::new(None),
             indexing: StoredValue::new(None),
             config: RwSignal::new(None),
@@ -279,8 +283,10 @@ impl Store {
     }
 
     /// Back to the defaults for the next person at a kiosk: text size, theme and language as
-    /// configured, nothing remembered, the list from its first page, no dialog open.
+    /// configured, nothing remembered (not even what was typed in the search box), the list
+    /// from its first page, no dialog open.
     pub fn forget_reader(&self) {
+        self.search_text.set(String::new());
         self.text_size.set(TextSize::default());
         self.theme.set(Theme::default());
         let lang = self

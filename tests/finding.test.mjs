@@ -133,6 +133,34 @@ describe('search', () => {
     await page.waitForURL(site.url);
     await context.close();
   });
+
+  test('the address catches up with typing: a pause, a reload, and back from a result chosen at once', async () => {
+    const { page, context, problems } = await newPage(site.browser);
+    await page.goto(site.url);
+    await entries(page).first().waitFor();
+    // Typed without a pause: the address follows when typing stops.
+    await search(page, 'người có công');
+    await page.waitForURL(`${site.url}tim-kiem?q=${encodeURIComponent('người có công')}`);
+    const found = await titles(page);
+    assert.ok(found.length > 0);
+    await page.reload();
+    await page.locator('[role=status]', { hasText: 'Tìm thấy' }).waitFor();
+    assert.deepEqual(await titles(page), found);
+    // A result chosen straight after typing: back shows the whole search, not part of it.
+    await search(page, 'lao dong');
+    await page.locator('[role=status]', { hasText: '“lao dong”' }).waitFor();
+    const results = await titles(page);
+    await page.locator('main article.entry h2 a').first().click();
+    await page.locator('main h1', { hasText: results[0] }).waitFor();
+    await page.goBack();
+    await page.waitForURL(`${site.url}tim-kiem?q=${encodeURIComponent('lao dong')}`);
+    await page.locator('[role=status]', { hasText: '“lao dong”' }).waitFor();
+    assert.deepEqual(await titles(page), results);
+    assert.equal(await page.getByRole('searchbox', { name: 'Tìm tin' }).inputValue(), 'lao dong');
+    assert.equal(await page.title(), 'Tìm kiếm “lao dong” – Bản tin');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });
 
 describe('paging', () => {

@@ -10,7 +10,7 @@ use crate::urls;
 use crate::views::entries::section_path;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 #[component]
@@ -120,51 +120,114 @@ fn StatusBar() -> impl IntoView {
 /// The search box: results follow every keystroke at `/tim-kiem?q=…`, so a search has its own
 /// address (to share, or to reload). The first keystroke opens the search view; later ones
 /// replace its history entry, so the back button leaves the search in one step.
+///
+/// Results follow `Store::search_text` at once. The address catches up when typing pauses for
+/// `ADDRESS_DELAY_MS`, when the box loses focus (a reader choosing a result) and on Enter:
+/// updating the router on every keystroke cost more than the search itself.
 #[component]
 fn SearchBox() -> impl IntoView {
+    const ADDRESS_DELAY_MS: u64 = 300;
     let store = expect_context::<Store>();
     let s = move || store.strings();
     let location = use_location();
-    let query = use_query_map();
     let navigate = use_navigate();
     let search_path = store.href("/tim-kiem");
     let on_search = {
         let search_path = search_path.clone();
         move || location.pathname.get() == search_path
     };
-    let current = {
-        let on_search = on_search.clone();
+    let current = move || {
+        if on_search() {
+            store.search_text.get()
+        } else {
+            String::new()
+        }
+    };
+    let address = {
+        let search_path = search_path.clone();
+        move |q: &str| format!("{search_path}?q={}", urls::encode_component(q))
+    };
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    // Writes the search as typed into the address, unless the reader has left the search view
+    // (back, a result, a kiosk reset) or the address already says it.
+    let write_address = {
+        let search_path = search_path.clone();
+        let address = address.clone();
+        let navigate = navigate.clone();
         move || {
-            if on_search() {
-                query.read().get("q").unwrap_or_default()
-            } else {
-                String::new()
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+                pending.set_value(None);
+            }
+            if location.pathname.get_untracked() != search_path {
+                return;
+            }
+            let q = store.search_text.get_untracked();
+            let written = location
+                .query
+                .with_untracked(|query| query.get_str("q").unwrap_or_default() == q);
+            if !written {
+                navigate(
+                    &address(&q),
+                    NavigateOptions {
+                        replace: true,
+                        scroll: false,
+                        ..Default::default()
+                    },
+                );
             }
         }
     };
-    let go = move |q: String| {
-        // On a kiosk nothing is added to the history.
-        let replace = location.pathname.get_untracked() == search_path
-            || store.kiosk.with_untracked(Option::is_some);
+    // Opens the search view from elsewhere: a new history entry, except on a kiosk, where
+    // nothing is added to the history.
+    let open_search = move |q: &str| {
         navigate(
-            &format!("{search_path}?q={}", urls::encode_component(&q)),
+            &address(q),
             NavigateOptions {
-                replace,
+                replace: store.kiosk.with_untracked(Option::is_some),
                 scroll: false,
                 ..Default::default()
             },
         );
     };
     let on_input = {
-        let go = go.clone();
-        move |ev: leptos::ev::Event| go(event_target_value(&ev))
+        let write_address = write_address.clone();
+        let open_search = open_search.clone();
+        let search_path = search_path.clone();
+        move |ev: leptos::ev::Event| {
+            let q = event_target_value(&ev);
+            store.search_text.set(q.clone());
+            if location.pathname.get_untracked() != search_path {
+                open_search(&q);
+                return;
+            }
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+            }
+            let handle = set_timeout_with_handle(
+                write_address.clone(),
+                std::time::Duration::from_millis(ADDRESS_DELAY_MS),
+            )
+            .ok();
+            pending.set_value(handle);
+        }
+    };
+    let on_blur = {
+        let write_address = write_address.clone();
+        move |_: leptos::ev::FocusEvent| write_address()
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = document()
             .get_element_by_id("search-input")
             .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok());
-        go(input.map(|i| i.value()).unwrap_or_default());
+        let q = input.map(|i| i.value()).unwrap_or_default();
+        store.search_text.set(q.clone());
+        if location.pathname.get_untracked() == search_path {
+            write_address();
+        } else {
+            open_search(&q);
+        }
     };
     view! {
         <form class="search-box" role="search" on:submit=on_submit>
@@ -181,6 +244,7 @@ fn SearchBox() -> impl IntoView {
                     prop:value=current
                     on:focus=move |_| store.prepare_search()
                     on:input=on_input
+                    on:blur=on_blur
                 />
                 <button type="submit" class="tool-button">
                     {move || s().search_button}

@@ -27,14 +27,19 @@ fn SearchView(feed: Arc<Feed>) -> impl IntoView {
     let store = expect_context::<Store>();
     let s = store.strings();
     let params = use_query_map();
-    let query = Memo::new(move |_| {
-        params
-            .read()
-            .get("q")
-            .unwrap_or_default()
-            .trim()
-            .to_string()
+    // The search in the address: what a shared link, a reload or back and forward bring.
+    let address_query = Memo::new(move |_| params.read().get("q").unwrap_or_default());
+    // The search as typed drives the results; it starts as the address says and follows the
+    // address when the address changes to something else (back and forward). The search box
+    // writes the address a moment after typing pauses, which changes nothing here.
+    store.search_text.set(address_query.get_untracked());
+    Effect::new(move |_| {
+        let q = address_query.get();
+        if store.search_text.with_untracked(|typed| *typed != q) {
+            store.search_text.set(q);
+        }
     });
+    let query = Memo::new(move |_| store.search_text.read().trim().to_string());
     // `None` while the index is still being built (only noticeable with very large feeds).
     // Each keystroke usually adds to the query, so the search looks only among the previous
     // hits (see `Index::search_from`).
@@ -62,7 +67,7 @@ fn SearchView(feed: Arc<Feed>) -> impl IntoView {
         }
     };
     let page_title = move || {
-        let q = query.get();
+        let q = address_query.read().trim().to_string();
         if q.is_empty() {
             format!("{} – {}", s.search_title, s.app_name)
         } else {
