@@ -105,8 +105,7 @@ fn Article(item: Arc<Item>, feed: Arc<Feed>) -> impl IntoView {
                 .map(|src| {
                     view! {
                         <figure class="lead-image">
-                            // `src` last, as in `Thumbnail`: the first request must
-                            // already carry no referrer.
+                            // `src` last, as in `Thumbnail`.
                             <img
                                 alt=""
                                 width="1280"
