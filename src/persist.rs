@@ -42,28 +42,62 @@ async fn open() -> Option<Cache> {
     cache.dyn_into::<Cache>().ok()
 }
 
-pub async fn load(base_url: &str, slot: Slot) -> Option<Saved> {
-    let cache = open().await?;
-    let found = JsFuture::from(cache.match_with_str(&slot.key(base_url)))
-        .await
-        .ok()?;
-    let response = found.dyn_into::<Response>().ok()?;
-    let headers = response.headers();
-    let address = headers.get(ADDRESS_HEADER).ok().flatten()?;
-    let saved_at_ms = headers
-        .get(SAVED_AT_HEADER)
-        .ok()
-        .flatten()
-        .and_then(|v| v.parse::<f64>().ok())?;
-    let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
+/// The saved configuration and feed, read side by side: at start-up every round trip to the
+/// browser's storage delays the first headline.
+pub async fn load_both(base_url: &str) -> (Option<Saved>, Option<Saved>) {
+    let Some(cache) = open().await else {
+        return (None, None);
+    };
+    let config = JsFuture::from(cache.match_with_str(&Slot::Config.key(base_url)));
+    let feed = JsFuture::from(cache.match_with_str(&Slot::Feed.key(base_url)));
+    let config = Body::start(config.await.ok());
+    let feed = Body::start(feed.await.ok());
+    let config = match config {
+        Some(body) => read(body).await,
+        None => None,
+    };
+    let feed = match feed {
+        Some(body) => read(body).await,
+        None => None,
+    };
+    (config, feed)
+}
+
+/// A saved response whose body is being read.
+struct Body {
+    address: String,
+    saved_at_ms: f64,
+    buffer: JsFuture,
+}
+
+impl Body {
+    fn start(found: Option<JsValue>) -> Option<Body> {
+        let response = found?.dyn_into::<Response>().ok()?;
+        let headers = response.headers();
+        let address = headers.get(ADDRESS_HEADER).ok().flatten()?;
+        let saved_at_ms = headers
+            .get(SAVED_AT_HEADER)
+            .ok()
+            .flatten()
+            .and_then(|v| v.parse::<f64>().ok())?;
+        let buffer = JsFuture::from(response.array_buffer().ok()?);
+        Some(Body {
+            address,
+            saved_at_ms,
+            buffer,
+        })
+    }
+}
+
+async fn read(body: Body) -> Option<Saved> {
+    let buffer = body.buffer.await.ok()?;
     Some(Saved {
-        address,
-        saved_at_ms,
+        address: body.address,
+        saved_at_ms: body.saved_at_ms,
         bytes: Uint8Array::new(&buffer).to_vec(),
     })
 }
 
-/// Stores `bytes`; returns whether it worked (a full or missing store is not an error).
 pub async fn save(
     base_url: &str,
     slot: Slot,

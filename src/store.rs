@@ -351,7 +351,8 @@ impl Store {
     /// choose. It is replaced as soon as a fresh copy arrives.
     async fn restore_saved(self) {
         let base = self.base_url.get_value();
-        let Some(saved_config) = persist::load(&base, Slot::Config).await else {
+        let (saved_config, saved_feed) = persist::load_both(&base).await;
+        let Some(saved_config) = saved_config else {
             return;
         };
         let Ok(config) = Config::parse(&saved_config.bytes) else {
@@ -360,7 +361,7 @@ impl Store {
         let choice = config.choose_feed(&base, requested_feed().as_deref());
         // The saved configuration stands in until the network answers (or if it cannot).
         self.apply_config(config);
-        let Some(saved) = persist::load(&base, Slot::Feed).await else {
+        let Some(saved) = saved_feed else {
             return;
         };
         if saved.address != choice.address || self.feed.get_untracked().is_some() {
@@ -456,21 +457,44 @@ impl Store {
 const PARSE_BATCH: usize = 400;
 const INDEX_BATCH: usize = 250;
 
-/// Parses a feed a batch of items at a time, giving the browser a turn between batches, so
-/// that even 10,000 items never freeze the page.
+/// How long a task may run before the browser gets a turn (to paint and answer input).
+const TASK_BUDGET_MS: f64 = 16.0;
+
+/// Parses a feed a batch of items at a time, giving the browser a turn whenever a task has run
+/// for `TASK_BUDGET_MS`, so that even 10,000 items never freeze the page, while a small feed
+/// is parsed and drawn in one go (each turn costs a task, and a frame, at start-up).
 async fn parse_in_steps(bytes: Vec<u8>, address: &str) -> Result<Feed, FeedError> {
     let started = now();
+    let mut turns = Turns::new();
     let mut parser = feed::Parser::new(bytes, address)?;
     measure("ban-tin:parse-split", started);
-    next_tick().await;
+    turns.take_if_due().await;
     while !parser.step(PARSE_BATCH) {
-        next_tick().await;
+        turns.take_if_due().await;
     }
     let feed = parser.finish();
     measure("ban-tin:parse", started);
-    // Rendering the new feed is the next task of its own.
-    next_tick().await;
+    // Drawing the new feed starts a task of its own unless this one has been short.
+    turns.take_if_due().await;
     Ok(feed)
+}
+
+/// Gives the browser a turn once the current task has used its budget.
+struct Turns {
+    since: f64,
+}
+
+impl Turns {
+    fn new() -> Self {
+        Turns { since: now() }
+    }
+
+    async fn take_if_due(&mut self) {
+        if now() - self.since >= TASK_BUDGET_MS {
+            next_tick().await;
+            self.since = now();
+        }
+    }
 }
 
 /// Resolves on the next turn of the event loop (a zero-delay timer): the browser paints and
