@@ -11,6 +11,7 @@ use crate::persist::{self, Slot};
 use crate::search;
 use crate::settings::{self, TextSize, Theme};
 use crate::storage;
+use crate::text;
 use crate::urls;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -368,7 +369,7 @@ impl Store {
             return;
         }
         let saved_digest = digest(&saved.bytes);
-        if let Ok(feed) = parse_in_steps(saved.bytes, &saved.address).await {
+        if let Ok(feed) = parse_in_steps(&saved.bytes, &saved.address).await {
             self.choice.set(Some(choice));
             self.saved_digest.set_value(Some(saved_digest));
             self.updated_at_ms.set(Some(saved.saved_at_ms));
@@ -433,7 +434,7 @@ impl Store {
                 .feed
                 .with_untracked(|f| f.as_ref().is_some_and(|f| f.address == choice.address));
         if !same_as_shown {
-            let mut feed = parse_in_steps(bytes.clone(), &choice.address).await?;
+            let mut feed = parse_in_steps(&bytes, &choice.address).await?;
             // Keep the further pages the reader already loaded with "Xem thêm".
             if let Some(shown) = self.feed.get_untracked() {
                 if shown.address == choice.address && shown.items.len() > feed.items.len() {
@@ -455,18 +456,28 @@ impl Store {
 
 /// Articles parsed (or indexed) between two chances for the browser to paint and answer input.
 const PARSE_BATCH: usize = 400;
+/// Bytes of a feed decoded from UTF-8 between two such chances.
+const DECODE_BATCH: usize = 1 << 20;
 const INDEX_BATCH: usize = 250;
 
 /// How long a task may run before the browser gets a turn (to paint and answer input).
 const TASK_BUDGET_MS: f64 = 16.0;
 
-/// Parses a feed a batch of items at a time, giving the browser a turn whenever a task has run
-/// for `TASK_BUDGET_MS`, so that even 10,000 items never freeze the page, while a small feed
-/// is parsed and drawn in one go (each turn costs a task, and a frame, at start-up).
-async fn parse_in_steps(bytes: Vec<u8>, address: &str) -> Result<Feed, FeedError> {
+/// Decodes a feed a megabyte at a time, then parses it a batch of items at a time, giving the
+/// browser a turn whenever a task has run for `TASK_BUDGET_MS`, so that even 10,000 items
+/// never freeze the page, while a small feed is parsed and drawn in one go (each turn costs a
+/// task, and a frame, at start-up).
+async fn parse_in_steps(bytes: &[u8], address: &str) -> Result<Feed, FeedError> {
     let started = now();
     let mut turns = Turns::new();
-    let mut parser = feed::Parser::new(bytes, address)?;
+    let bytes = bytes.strip_prefix(feed::BYTE_ORDER_MARK).unwrap_or(bytes);
+    let mut text = String::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        at = text::decode_utf8_step(bytes, at, DECODE_BATCH, &mut text);
+        turns.take_if_due().await;
+    }
+    let mut parser = feed::Parser::from_text(text, address)?;
     measure("ban-tin:parse-split", started);
     turns.take_if_due().await;
     while !parser.step(PARSE_BATCH) {

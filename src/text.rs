@@ -308,6 +308,37 @@ pub fn excerpt(s: &str, max_chars: usize) -> String {
     }
 }
 
+/// Decodes UTF-8 a part at a time: about `budget` bytes of `bytes` from `at` are appended to
+/// `out` and the position to go on from is returned (`bytes.len()` at the end). Parts end on a
+/// character boundary, so the pieces put together are exactly `String::from_utf8_lossy` of the
+/// whole (invalid sequences become U+FFFD). A large feed is decoded across several tasks
+/// instead of one long one.
+pub fn decode_utf8_step(bytes: &[u8], at: usize, budget: usize, out: &mut String) -> usize {
+    let is_continuation = |i: usize| bytes.get(i).is_some_and(|b| b & 0xC0 == 0x80);
+    let mut end = at.saturating_add(budget.max(1)).min(bytes.len());
+    // End before a character cut in two (at most three continuation bytes back) or, when that
+    // character starts the part, after it.
+    let mut cut = end;
+    while cut > at && end - cut < 3 && is_continuation(cut) {
+        cut -= 1;
+    }
+    if cut > at && !is_continuation(cut) {
+        end = cut;
+    } else {
+        let limit = end.saturating_add(3);
+        while end < limit && is_continuation(end) {
+            end += 1;
+        }
+    }
+    for chunk in bytes.get(at..end).unwrap_or_default().utf8_chunks() {
+        out.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            out.push(char::REPLACEMENT_CHARACTER);
+        }
+    }
+    end
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -385,5 +416,56 @@ mod tests {
     fn whitespace() {
         assert_eq!(collapse_whitespace("  a \n\t b\u{0}c "), "a b c");
         assert_eq!(clean_line(" Tin &#8211;\n mới "), "Tin – mới");
+    }
+
+    #[test]
+    fn utf8_decoded_in_parts_equals_decoding_at_once() {
+        let text = "Đà Nẵng đón 1.000 lao động – “mới” 🎉 ok";
+        let bytes = text.as_bytes();
+        for budget in 1..=bytes.len() {
+            let mut out = String::new();
+            let mut at = 0;
+            while at < bytes.len() {
+                let next = decode_utf8_step(bytes, at, budget, &mut out);
+                assert!(next > at, "progress at {at} with {budget}");
+                at = next;
+            }
+            assert_eq!(out, text, "budget {budget}");
+        }
+    }
+
+    // proptest is a host-only dev-dependency.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod decode_props {
+        use super::super::decode_utf8_step;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+            #[test]
+            fn utf8_parts_are_lossy_decoding_of_any_bytes(
+                pieces in proptest::collection::vec(
+                    prop_oneof![
+                        proptest::collection::vec(any::<char>(), 0..8)
+                            .prop_map(|cs| cs.into_iter().collect::<String>().into_bytes()),
+                        proptest::collection::vec(any::<u8>(), 0..6),
+                        Just(vec![0xF0, 0x90, 0x80]),
+                        Just(vec![0xE1, 0xBA]),
+                    ],
+                    0..12,
+                ),
+                budget in 1usize..40,
+            ) {
+                let bytes: Vec<u8> = pieces.concat();
+                let mut out = String::new();
+                let mut at = 0;
+                while at < bytes.len() {
+                    let next = decode_utf8_step(&bytes, at, budget, &mut out);
+                    prop_assert!(next > at);
+                    at = next;
+                }
+                prop_assert_eq!(out, String::from_utf8_lossy(&bytes).into_owned());
+            }
+        }
     }
 }

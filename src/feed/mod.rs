@@ -218,6 +218,9 @@ pub fn parse(bytes: &[u8], address: &str) -> Result<Feed, FeedError> {
 
 /// Reads a feed in steps, so that the browser can paint and answer input between them: a
 /// quick structural pass first ([`split`]), then the items a batch at a time.
+/// The UTF-8 byte order mark, which some servers put before a document.
+pub const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
+
 pub struct Parser {
     text: String,
     address: String,
@@ -232,13 +235,19 @@ pub struct Parser {
 
 impl Parser {
     pub fn new(bytes: Vec<u8>, address: &str) -> Result<Parser, FeedError> {
-        let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        let bytes = match bytes.strip_prefix(BYTE_ORDER_MARK) {
             Some(rest) => rest.to_vec(),
             None => bytes,
         };
         // Invalid UTF-8 becomes U+FFFD rather than refusing the whole feed.
         let text = String::from_utf8(bytes)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        Parser::from_text(text, address)
+    }
+
+    /// As [`Parser::new`], for a document already decoded (see `text::decode_utf8_step`,
+    /// which decodes a large one in parts), its byte order mark removed.
+    pub fn from_text(text: String, address: &str) -> Result<Parser, FeedError> {
         let parts = match split::split(&text) {
             Ok(parts) => parts,
             Err(SplitError::Syntax) => return Err(FeedError::NotJson),
