@@ -22,8 +22,7 @@ export function sizeReport(dir) {
     if (name === 'sw.js') continue;
     const body = fs.readFileSync(file);
     rows.push({
-      // early.js reads the saved news while the WebAssembly loads (src/early.js).
-      kind: name.startsWith('early-') ? 'JS (early)' : kind,
+      kind,
       file: name,
       raw: body.length,
       gzip: zlib.gzipSync(body, { level: 9 }).length,

@@ -43,12 +43,8 @@ async fn open() -> Option<Cache> {
 }
 
 /// The saved configuration and feed, read side by side: at start-up every round trip to the
-/// browser's storage delays the first headline. `early.js` usually started these reads while
-/// the WebAssembly loaded; otherwise they start here.
+/// browser's storage delays the first headline.
 pub async fn load_both(base_url: &str) -> (Option<Saved>, Option<Saved>) {
-    if let Some(found) = early_reads().await {
-        return found;
-    }
     let Some(cache) = open().await else {
         return (None, None);
     };
@@ -65,42 +61,6 @@ pub async fn load_both(base_url: &str) -> (Option<Saved>, Option<Saved>) {
         None => None,
     };
     (config, feed)
-}
-
-/// The global through which `early.js` hands over its reads.
-const EARLY_READS: &str = "__banTinSaved";
-
-/// What `early.js` read: for the configuration and the feed, `[address, saved at, bytes]` or
-/// `null`. `None` when it did not run or failed; taken once.
-///
-/// `early.js` is a module script placed before trunk's loader in `index.html`. It starts
-/// reading the saved copies as soon as the page is parsed, while the WebAssembly downloads
-/// and compiles, which on a repeat visit at 4x CPU slowdown took the app's start to its first
-/// headline from a median of 114 to 79 ms. It must use this module's cache name, addresses
-/// and headers (a host test checks).
-async fn early_reads() -> Option<(Option<Saved>, Option<Saved>)> {
-    let window = web_sys::window()?;
-    let name = JsValue::from_str(EARLY_READS);
-    let promise = Reflect::get(&window, &name).ok()?;
-    let _ = Reflect::delete_property(&window, &name);
-    let promise = promise.dyn_into::<js_sys::Promise>().ok()?;
-    let found = JsFuture::from(promise)
-        .await
-        .ok()?
-        .dyn_into::<js_sys::Array>()
-        .ok()?;
-    let saved = |entry: JsValue| -> Option<Saved> {
-        let entry = entry.dyn_into::<js_sys::Array>().ok()?;
-        let address = entry.get(0).as_string()?;
-        let saved_at_ms = entry.get(1).as_string()?.parse::<f64>().ok()?;
-        let body = entry.get(2).dyn_into::<js_sys::ArrayBuffer>().ok()?;
-        Some(Saved {
-            address,
-            saved_at_ms,
-            bytes: Uint8Array::new(&body).to_vec(),
-        })
-    };
-    Some((saved(found.get(0)), saved(found.get(1))))
 }
 
 /// A saved response whose body is being read.
@@ -174,31 +134,4 @@ pub async fn save(
     JsFuture::from(cache.put_with_str(&slot.key(base_url), &response))
         .await
         .is_ok()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// `early.js` reads what this module saves: the same cache, addresses and headers.
-    #[test]
-    fn early_reads_use_the_same_names() {
-        let early = include_str!("early.js");
-        for name in [
-            CACHE_NAME,
-            ADDRESS_HEADER,
-            SAVED_AT_HEADER,
-            EARLY_READS,
-            "__ban-tin-data/",
-        ] {
-            assert!(early.contains(name), "early.js does not use {name}");
-        }
-        assert!(Slot::Feed
-            .key("https://x/")
-            .ends_with("__ban-tin-data/feed"));
-        assert!(Slot::Config
-            .key("https://x/")
-            .ends_with("__ban-tin-data/config"));
-        assert!(early.contains("key('config')") && early.contains("key('feed')"));
-    }
 }
