@@ -10,12 +10,27 @@ import { execFileSync } from 'node:child_process';
 import { startServer } from './support/server.mjs';
 import { launch, newPage } from './support/browser.mjs';
 import { root, dist, fixtures, sample, SEED_ID, SEED_TITLE } from './support/project.mjs';
+import { generateFeed } from '../scripts/generate-feed.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 const entries = (page) => page.locator('main article.entry');
+
+/**
+ * Waits until the app has saved its own copy of the feed: a small one in localStorage, a
+ * large one in the Cache API (src/persist.rs). Returns where it went.
+ */
+async function savedCopy(page) {
+  const where = await page.waitForFunction(async () => {
+    const key = new URL('__ban-tin-data/feed', document.baseURI).href;
+    if (localStorage.getItem(`ban-tin-saved:${key}`)) return 'localStorage';
+    if (await (await caches.open('ban-tin-data-v1')).match(key)) return 'cache';
+    return false;
+  });
+  return where.jsonValue();
+}
 
 async function waitForWorker(page) {
   await page.evaluate(() => navigator.serviceWorker.ready);
@@ -125,8 +140,8 @@ describe('offline', () => {
     await page.goto(server.url);
     await entries(page).first().waitFor();
     assert.equal(await page.evaluate(() => !!navigator.serviceWorker?.controller), false);
-    // Wait until the app has saved its copy.
-    await page.waitForFunction(async () => !!(await (await caches.open('ban-tin-data-v1')).match(new URL('__ban-tin-data/feed', document.baseURI).href)));
+    // Wait until the app has saved its copy: the sample feed is small, so in localStorage.
+    assert.equal(await savedCopy(page), 'localStorage');
     await page.route('**/sample-feed.json', (route) => route.abort('connectionrefused'));
     await page.route('**/config.json', (route) => route.abort('connectionrefused'));
     await page.reload();
@@ -138,12 +153,34 @@ describe('offline', () => {
     await server.close();
   });
 
+  test('a large feed is saved in the Cache API instead, and shows offline as well', async () => {
+    const server = await startServer({ root: dist, fixtures });
+    const big = generateFeed(800);
+    const body = JSON.stringify(big);
+    assert.ok(body.length > 512 * 1024, `${body.length} bytes`);
+    const { page, context } = await newPage(browser, { serviceWorkers: 'block' });
+    await page.route('**/sample-feed.json', (route) => route.fulfill({ contentType: 'application/feed+json', body }));
+    await page.goto(server.url);
+    await entries(page).first().waitFor();
+    assert.equal(await savedCopy(page), 'cache');
+    await page.unroute('**/sample-feed.json');
+    await page.route('**/sample-feed.json', (route) => route.abort('connectionrefused'));
+    await page.route('**/config.json', (route) => route.abort('connectionrefused'));
+    await page.reload();
+    await page.locator('.status-line.offline').waitFor();
+    assert.equal(await page.locator('main article.entry h2 a').first().textContent(), big.items[0].title);
+    assert.match(await page.locator('main .more .count').textContent(), /30/);
+    assert.match(await page.locator('.status-line.updated').textContent(), /Cập nhật lúc/);
+    await context.close();
+    await server.close();
+  });
+
   test('a refresh that fails for another reason keeps the copy on screen with a notice and retry', async () => {
     const server = await startServer({ root: dist, fixtures });
     const { page, context } = await newPage(browser, { serviceWorkers: 'block' });
     await page.goto(server.url);
     await entries(page).first().waitFor();
-    await page.waitForFunction(async () => !!(await (await caches.open('ban-tin-data-v1')).match(new URL('__ban-tin-data/feed', document.baseURI).href)));
+    await savedCopy(page);
     await page.route('**/sample-feed.json', (route) => route.fulfill({ status: 502, body: 'bad gateway' }));
     await page.reload();
     await page.locator('.status-line.stale').waitFor();
