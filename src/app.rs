@@ -144,20 +144,25 @@ fn current_page_key() -> String {
 
 /// On every route change after the first: focus moves to the new view's `h1` (screen readers
 /// announce it); a back or forward move restores that page's scroll position, a new one starts
-/// at the top (the router scrolls there).
+/// at the top (the router scrolls there). A new query for the same view (a search's `?q=`
+/// catching up with the typing, perhaps just after the reader tabbed on) leaves the focus
+/// where the reader put it.
 #[component]
 fn RouteChanges(memory: ScrollMemory) -> impl IntoView {
     let location = use_location();
-    Effect::new(move |previous: Option<String>| {
-        let current = format!("{}?{}", location.pathname.get(), location.search.get());
-        if previous.is_some_and(|p| p != current) {
+    Effect::new(move |previous: Option<(String, String)>| {
+        let current = (location.pathname.get(), location.search.get());
+        if let Some(previous) = previous.filter(|p| *p != current) {
+            let new_view = previous.0 != current.0;
             let restore = memory.popped.get_value();
             memory.popped.set_value(false);
             let y = memory
                 .positions
                 .with_value(|p| p.get(&current_page_key()).copied());
             request_animation_frame(move || {
-                focus_heading();
+                if new_view {
+                    focus_heading();
+                }
                 if restore {
                     window().scroll_to_with_x_and_y(0.0, y.unwrap_or(0.0));
                 }

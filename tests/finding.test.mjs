@@ -3,7 +3,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSite } from './support/site.mjs';
-import { newPage } from './support/browser.mjs';
+import { newPage, installClock } from './support/browser.mjs';
 import { fixtures, sample, newestFirst, SEED_ID } from './support/project.mjs';
 
 const site = useSite();
@@ -159,6 +159,74 @@ describe('search', () => {
     assert.equal(await page.getByRole('searchbox', { name: 'Tìm tin' }).inputValue(), 'lao dong');
     assert.equal(await page.title(), 'Tìm kiếm “lao dong” – Bản tin');
     assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('search while the news changes', () => {
+  const box = (page) => page.getByRole('searchbox', { name: 'Tìm tin' });
+
+  test('a feed refreshed while someone types keeps what they typed', async () => {
+    const { page, context, problems } = await newPage(site.browser);
+    // A fake clock, so the address (written 0.3 s after typing stops) stays behind the typing.
+    await installClock(page);
+    let refreshed = false;
+    await page.route('**/sample-feed.json', (route) => {
+      const feed = structuredClone(sample);
+      if (refreshed) {
+        feed.items.unshift({ id: 'tin-moi', title: 'Tin mới: hội chợ lao động tháng sau', content_text: 'Tin mới.', date_published: '2031-01-05T08:00:00+07:00', tags: ['Lao động - Việc làm'] });
+      }
+      route.fulfill({ contentType: 'application/feed+json', body: JSON.stringify(feed) });
+    });
+    const runUntil = async (what, predicate, limitMs) => {
+      for (let t = 0; t <= limitMs; t += 10) {
+        if (await predicate()) return;
+        await page.clock.runFor(10);
+      }
+      throw new Error(`${what}: not within ${limitMs} ms of page time`);
+    };
+    await page.goto(`${site.url}tim-kiem?q=`);
+    await runUntil('the search view', () => page.locator('[role=status]', { hasText: 'Gõ từ cần tìm' }).isVisible(), 5000);
+    await box(page).pressSequentially('lao dong');
+    refreshed = true;
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await runUntil('the refreshed feed', () => page.locator('main article.entry h2 a', { hasText: 'Tin mới: hội chợ lao động' }).isVisible(), 250);
+    assert.equal(await box(page).inputValue(), 'lao dong');
+    assert.match(await page.locator('.search-view .status-message').textContent(), /“lao dong”/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a shared search shows its words in the box while the news is still loading', async () => {
+    const { page, context, problems } = await newPage(site.browser);
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/sample-feed.json', async (route) => { await held; await route.continue(); });
+    const query = 'người có công';
+    await page.goto(`${site.url}tim-kiem?q=${encodeURIComponent(query)}`);
+    await page.locator('[role=status]', { hasText: 'Đang tải tin' }).waitFor();
+    assert.equal(await box(page).inputValue(), query);
+    // Visiting the box and leaving it keeps the shared address.
+    await box(page).focus();
+    await page.keyboard.press('Tab');
+    assert.equal(new URL(page.url()).searchParams.get('q'), query);
+    release();
+    await page.locator('[role=status]', { hasText: 'Tìm thấy' }).waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('q'), query);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('tabbing on straight after typing keeps the focus where the reader put it', async () => {
+    const { page, context } = await newPage(site.browser);
+    await page.goto(`${site.url}tim-kiem?q=`);
+    await page.locator('[role=status]', { hasText: 'Gõ từ cần tìm' }).waitFor();
+    await box(page).pressSequentially('lao dong');
+    await page.keyboard.press('Tab');
+    await page.waitForURL(`${site.url}tim-kiem?q=${encodeURIComponent('lao dong')}`);
+    // The address changed as the box lost the focus; give the view a few frames.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 100)))));
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), 'Tìm');
     await context.close();
   });
 });

@@ -17,28 +17,32 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use std::sync::Arc;
 
+/// The search view. The search as typed (`Store::search_text`) drives the results; it starts as
+/// the address says and follows the address when the address changes to something else (back
+/// and forward). This lives outside `WithFeed`, which draws the view again whenever the feed
+/// is refreshed: then the address, a moment behind the typing, must not overwrite what is in
+/// the box. A shared or reloaded `?q=` also shows in the box while the feed is still loading.
 #[component]
 pub fn SearchPage() -> impl IntoView {
-    view! { <WithFeed content=move |feed| view! { <SearchView feed /> } /> }
-}
-
-#[component]
-fn SearchView(feed: Arc<Feed>) -> impl IntoView {
     let store = expect_context::<Store>();
-    let s = store.strings();
     let params = use_query_map();
-    // The search in the address: what a shared link, a reload or back and forward bring.
     let address_query = Memo::new(move |_| params.read().get("q").unwrap_or_default());
-    // The search as typed drives the results; it starts as the address says and follows the
-    // address when the address changes to something else (back and forward). The search box
-    // writes the address a moment after typing pauses, which changes nothing here.
     store.search_text.set(address_query.get_untracked());
+    // The search box writes the address a moment after typing pauses, which changes nothing
+    // here.
     Effect::new(move |_| {
         let q = address_query.get();
         if store.search_text.with_untracked(|typed| *typed != q) {
             store.search_text.set(q);
         }
     });
+    view! { <WithFeed content=move |feed| view! { <SearchView feed address_query /> } /> }
+}
+
+#[component]
+fn SearchView(feed: Arc<Feed>, address_query: Memo<String>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let s = store.strings();
     let query = Memo::new(move |_| store.search_text.read().trim().to_string());
     // `None` while the index is still being built (only noticeable with very large feeds).
     // Each keystroke usually adds to the query, so the search looks only among the previous
