@@ -170,7 +170,6 @@ pub async fn save(
         }
         return true;
     }
-    storage::remove(&quick_key);
     let Some(cache) = open().await else {
         return false;
     };
@@ -197,9 +196,14 @@ pub async fn save(
     let Ok(response) = Response::new_with_opt_buffer_source_and_init(Some(&body), &init) else {
         return false;
     };
-    JsFuture::from(cache.put_with_str(&slot.key(base_url), &response))
+    let saved = JsFuture::from(cache.put_with_str(&slot.key(base_url), &response))
         .await
-        .is_ok()
+        .is_ok();
+    // Only once the larger copy is in place: an older small one would be read first.
+    if saved {
+        storage::remove(&quick_key);
+    }
+    saved
 }
 
 #[cfg(test)]
