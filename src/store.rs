@@ -369,7 +369,7 @@ impl Store {
             return;
         }
         let saved_digest = digest(&saved.bytes);
-        if let Ok(feed) = parse_in_steps(&saved.bytes, &saved.address).await {
+        if let Ok(feed) = parse_in_steps(saved.bytes, &saved.address).await {
             self.choice.set(Some(choice));
             self.saved_digest.set_value(Some(saved_digest));
             self.updated_at_ms.set(Some(saved.saved_at_ms));
@@ -467,16 +467,23 @@ const TASK_BUDGET_MS: f64 = 16.0;
 /// browser a turn whenever a task has run for `TASK_BUDGET_MS`, so that even 10,000 items
 /// never freeze the page, while a small feed is parsed and drawn in one go (each turn costs a
 /// task, and a frame, at start-up).
-async fn parse_in_steps(bytes: &[u8], address: &str) -> Result<Feed, FeedError> {
+///
+/// Owned `bytes` are freed once decoded, so the document is not held twice while it is parsed.
+async fn parse_in_steps(bytes: impl AsRef<[u8]>, address: &str) -> Result<Feed, FeedError> {
     let started = now();
     let mut turns = Turns::new();
-    let bytes = bytes.strip_prefix(feed::BYTE_ORDER_MARK).unwrap_or(bytes);
-    let mut text = String::with_capacity(bytes.len());
-    let mut at = 0;
-    while at < bytes.len() {
-        at = text::decode_utf8_step(bytes, at, DECODE_BATCH, &mut text);
-        turns.take_if_due().await;
-    }
+    let text = {
+        let all = bytes.as_ref();
+        let all = all.strip_prefix(feed::BYTE_ORDER_MARK).unwrap_or(all);
+        let mut text = String::with_capacity(all.len());
+        let mut at = 0;
+        while at < all.len() {
+            at = text::decode_utf8_step(all, at, DECODE_BATCH, &mut text);
+            turns.take_if_due().await;
+        }
+        text
+    };
+    drop(bytes);
     let mut parser = feed::Parser::from_text(text, address)?;
     measure("ban-tin:parse-split", started);
     turns.take_if_due().await;
