@@ -2,7 +2,7 @@
 //! on the next start (before the network answers, offline, and also where no service worker
 //! runs). A copy of up to `QUICK_MAX_BYTES` goes to `localStorage`, which is read at once when
 //! the app starts; a larger one (a big feed would not fit its quota) to the Cache API, which
-//! takes several round trips to the browser (50–75 ms at start-up on a slow phone). Cache
+//! takes several round trips to the browser (50–75 ms at start-up at a 4x CPU slowdown). Cache
 //! entries live under synthetic addresses that no page or worker ever requests. Storage that is
 //! missing (insecure origin, private mode), full or throws is treated as empty: the app then
 //! simply waits for the network.
@@ -152,6 +152,8 @@ async fn read(body: Body) -> Option<Saved> {
     })
 }
 
+/// Stores `bytes`, small ones in `localStorage` and others in the Cache API; returns whether it
+/// worked (a full or missing store is not an error).
 pub async fn save(
     base_url: &str,
     slot: Slot,

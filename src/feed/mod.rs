@@ -216,11 +216,11 @@ pub fn parse(bytes: &[u8], address: &str) -> Result<Feed, FeedError> {
     Ok(parser.finish())
 }
 
-/// Reads a feed in steps, so that the browser can paint and answer input between them: a
-/// quick structural pass first ([`split`]), then the items a batch at a time.
 /// The UTF-8 byte order mark, which some servers put before a document.
 pub const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
 
+/// Reads a feed in steps, so that the browser can paint and answer input between them: a
+/// quick structural pass first ([`split`]), then the items a batch at a time.
 pub struct Parser {
     text: String,
     address: String,
