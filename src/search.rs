@@ -514,6 +514,7 @@ pub fn highlight(text: &str, query: &str) -> Vec<(String, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::feed::{Author, Body};
 
     #[test]
     fn lower_case_without_tables_matches_the_standard_library() {
@@ -567,7 +568,6 @@ mod tests {
             "αθηνα москва da nang y ștefan"
         );
     }
-    use crate::feed::{Author, Body};
 
     #[test]
     fn folding_vietnamese() {
