@@ -105,9 +105,13 @@ test('nginx serves the app under a sub-path with an SPA fallback and CDN-friendl
   assert.match(await deep.text(), /<base href="\/tin-tuc\/" \/>/);
 
   const files = fs.readdirSync(dist);
-  const wasm = files.find((f) => f.endsWith('_bg.wasm'));
-  const js = files.find((f) => /-[0-9a-f]{16}\.js$/.test(f));
-  for (const file of [wasm, js]) {
+  // trunk names hashed files with the hash in hex without leading zeros: up to 16 digits.
+  const hashed = (ending) => files.find((f) => new RegExp(`-[0-9a-f]{1,16}${ending}$`).test(f));
+  const wasm = hashed('_bg\\.wasm');
+  const js = hashed('\\.js');
+  const css = hashed('\\.css');
+  assert.ok(wasm && js && css, files.join(' '));
+  for (const file of [wasm, js, css]) {
     const r = await fetch(base + file, { headers: { 'accept-encoding': 'gzip' } });
     assert.equal(r.status, 200, file);
     assert.equal(r.headers.get('cache-control'), 'public, max-age=31536000, immutable', file);
