@@ -79,75 +79,35 @@ async fn open() -> Option<Cache> {
     cache.dyn_into::<Cache>().ok()
 }
 
-/// The saved configuration and feed, read side by side: at start-up every round trip to the
-/// browser's storage delays the first headline.
+/// The saved configuration and feed: from `localStorage` when they are small (at once), else
+/// from the Cache API.
 pub async fn load_both(base_url: &str) -> (Option<Saved>, Option<Saved>) {
-    let quick =
-        |slot: Slot| storage::load(&slot.quick_key(base_url)).and_then(|t| quick_decode(&t));
-    let (config, feed) = (quick(Slot::Config), quick(Slot::Feed));
-    if config.is_some() && feed.is_some() {
-        return (config, feed);
+    (
+        load(base_url, Slot::Config).await,
+        load(base_url, Slot::Feed).await,
+    )
+}
+
+async fn load(base_url: &str, slot: Slot) -> Option<Saved> {
+    if let Some(saved) = storage::load(&slot.quick_key(base_url)).and_then(|t| quick_decode(&t)) {
+        return Some(saved);
     }
-    let Some(cache) = open().await else {
-        return (config, feed);
-    };
-    let read_cache = |slot: Slot, found: &Option<Saved>| {
-        found
-            .is_none()
-            .then(|| JsFuture::from(cache.match_with_str(&slot.key(base_url))))
-    };
-    let config_found = read_cache(Slot::Config, &config);
-    let feed_found = read_cache(Slot::Feed, &feed);
-    let config_body = match config_found {
-        Some(found) => Body::start(found.await.ok()),
-        None => None,
-    };
-    let feed_body = match feed_found {
-        Some(found) => Body::start(found.await.ok()),
-        None => None,
-    };
-    let config = match config_body {
-        Some(body) => read(body).await,
-        None => config,
-    };
-    let feed = match feed_body {
-        Some(body) => read(body).await,
-        None => feed,
-    };
-    (config, feed)
-}
-
-/// A saved response whose body is being read.
-struct Body {
-    address: String,
-    saved_at_ms: f64,
-    buffer: JsFuture,
-}
-
-impl Body {
-    fn start(found: Option<JsValue>) -> Option<Body> {
-        let response = found?.dyn_into::<Response>().ok()?;
-        let headers = response.headers();
-        let address = headers.get(ADDRESS_HEADER).ok().flatten()?;
-        let saved_at_ms = headers
-            .get(SAVED_AT_HEADER)
-            .ok()
-            .flatten()
-            .and_then(|v| v.parse::<f64>().ok())?;
-        let buffer = JsFuture::from(response.array_buffer().ok()?);
-        Some(Body {
-            address,
-            saved_at_ms,
-            buffer,
-        })
-    }
-}
-
-async fn read(body: Body) -> Option<Saved> {
-    let buffer = body.buffer.await.ok()?;
+    let cache = open().await?;
+    let found = JsFuture::from(cache.match_with_str(&slot.key(base_url)))
+        .await
+        .ok()?;
+    let response = found.dyn_into::<Response>().ok()?;
+    let headers = response.headers();
+    let address = headers.get(ADDRESS_HEADER).ok().flatten()?;
+    let saved_at_ms = headers
+        .get(SAVED_AT_HEADER)
+        .ok()
+        .flatten()
+        .and_then(|v| v.parse::<f64>().ok())?;
+    let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
     Some(Saved {
-        address: body.address,
-        saved_at_ms: body.saved_at_ms,
+        address,
+        saved_at_ms,
         bytes: Uint8Array::new(&buffer).to_vec(),
     })
 }

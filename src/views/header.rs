@@ -148,6 +148,12 @@ fn SearchBox() -> impl IntoView {
         move |q: &str| format!("{search_path}?q={}", urls::encode_component(q))
     };
     let pending = StoredValue::new(None::<TimeoutHandle>);
+    let cancel_pending = move || {
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+            pending.set_value(None);
+        }
+    };
     // Writes the search as typed into the address, unless the reader has left the search view
     // (back, a result, a kiosk reset) or the address already says it.
     let write_address = {
@@ -155,10 +161,7 @@ fn SearchBox() -> impl IntoView {
         let address = address.clone();
         let navigate = navigate.clone();
         move || {
-            if let Some(handle) = pending.get_value() {
-                handle.clear();
-                pending.set_value(None);
-            }
+            cancel_pending();
             if location.pathname.get_untracked() != search_path {
                 return;
             }
@@ -201,9 +204,7 @@ fn SearchBox() -> impl IntoView {
                 open_search(&q);
                 return;
             }
-            if let Some(handle) = pending.get_value() {
-                handle.clear();
-            }
+            cancel_pending();
             let handle = set_timeout_with_handle(
                 write_address.clone(),
                 std::time::Duration::from_millis(ADDRESS_DELAY_MS),
