@@ -170,44 +170,76 @@ describe('reflow and spacing', () => {
 });
 
 describe('themes', () => {
-  function luminance(hex) {
-    const [r, g, b] = hex.match(/[0-9a-f]{2}/gi).map((h) => parseInt(h, 16) / 255)
-      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  function luminance([r, g, b]) {
+    const [R, G, B] = [r, g, b].map((v) => v / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * R + 0.7152 * G + 0.0722 * B;
   }
   function contrast(a, b) {
     const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
     return (x + 0.05) / (y + 0.05);
   }
+  const TOKENS = ['bg', 'surface', 'text', 'muted', 'border', 'accent', 'accent-text', 'link', 'link-visited', 'focus',
+    'error-bg', 'error-border', 'notice-bg', 'notice-border', 'mark-bg'];
+  // Every pair of tokens the stylesheet puts text on, and the controls' boundaries (WCAG 1.4.3, 1.4.11).
+  const TEXT_PAIRS = [
+    ...['bg', 'surface'].flatMap((bg) => ['text', 'muted', 'link', 'link-visited'].map((fg) => [fg, bg])),
+    ['text', 'mark-bg'], ['text', 'notice-bg'], ['link', 'notice-bg'], ['text', 'error-bg'], ['accent-text', 'accent'],
+  ];
+  const CONTROL_PAIRS = ['bg', 'surface'].flatMap((bg) => [['accent', bg], ['focus', bg]]);
 
-  for (const [theme, scheme] of [['light', 'light'], ['auto', 'dark'], ['dark', 'light'], ['contrast', 'light']]) {
-    test(`${theme} theme (system ${scheme}): text 4.5:1, controls and focus ring 3:1`, async () => {
+  // [theme picked, system colour scheme]: every theme under both system schemes.
+  const cases = ['auto', 'light', 'dark', 'contrast'].flatMap((theme) => ['light', 'dark'].map((scheme) => [theme, scheme]));
+  for (const [theme, scheme] of cases) {
+    test(`${theme} theme (system ${scheme}): every text pair 4.5:1 (highlights too), controls and focus ring 3:1`, async () => {
       const { page, context } = await newPage(site.browser, { colorScheme: scheme });
       await page.goto(site.url);
       await ready(page);
       await page.selectOption('.theme-picker select', theme);
-      const tokens = await page.evaluate(() => {
-        const s = getComputedStyle(document.documentElement);
-        const get = (n) => s.getPropertyValue(n).trim();
-        return {
-          bg: get('--color-bg'), surface: get('--color-surface'), text: get('--color-text'), muted: get('--color-muted'),
-          link: get('--color-link'), visited: get('--color-link-visited'), accent: get('--color-accent'),
-          accentText: get('--color-accent-text'), focus: get('--color-focus'), theme: document.documentElement.dataset.theme || 'auto',
-        };
-      });
-      assert.equal(tokens.theme, theme);
-      for (const background of [tokens.bg, tokens.surface]) {
-        for (const [name, color] of [['text', tokens.text], ['muted', tokens.muted], ['link', tokens.link], ['visited', tokens.visited]]) {
-          assert.ok(contrast(color, background) >= 4.5, `${theme}: ${name} ${color} on ${background} is ${contrast(color, background).toFixed(2)}`);
+      // Each token as the browser resolves it on the page (light-dark() included): the used
+      // colour of a probe element inside the app.
+      const { colors, current } = await page.evaluate((tokens) => {
+        const probe = document.createElement('span');
+        document.querySelector('main').appendChild(probe);
+        const colors = {};
+        for (const name of tokens) {
+          probe.style.color = `var(--color-${name})`;
+          colors[name] = getComputedStyle(probe).color;
         }
-        for (const [name, color] of [['control border', tokens.accent], ['focus ring', tokens.focus]]) {
-          assert.ok(contrast(color, background) >= 3, `${theme}: ${name} ${color} on ${background} is ${contrast(color, background).toFixed(2)}`);
+        probe.remove();
+        return { colors, current: document.documentElement.dataset.theme || 'auto' };
+      }, TOKENS);
+      assert.equal(current, theme);
+      const rgb = {};
+      for (const [name, value] of Object.entries(colors)) {
+        const parts = value.match(/^rgba?\((\d+), (\d+), (\d+)(, 1)?\)$/);
+        assert.ok(parts, `${theme}: --color-${name} resolves to an opaque colour, not ${value}`);
+        rgb[name] = parts.slice(1, 4).map(Number);
+      }
+      const darkTheme = theme === 'dark' || theme === 'contrast' || (theme === 'auto' && scheme === 'dark');
+      assert.equal(luminance(rgb.bg) < 0.2, darkTheme, `${theme} under a ${scheme} system has a ${darkTheme ? 'dark' : 'light'} background`);
+      for (const [pairs, minimum] of [[TEXT_PAIRS, 4.5], [CONTROL_PAIRS, 3]]) {
+        for (const [fg, bg] of pairs) {
+          const ratio = contrast(rgb[fg], rgb[bg]);
+          assert.ok(ratio >= minimum, `${theme} (system ${scheme}): ${fg} ${colors[fg]} on ${bg} ${colors[bg]} is ${ratio.toFixed(2)}:1`);
         }
       }
-      assert.ok(contrast(tokens.accentText, tokens.accent) >= 4.5, `${theme}: primary button text`);
       await context.close();
     });
   }
+
+  test('a search highlight is readable in every theme', async () => {
+    const { page, context } = await newPage(site.browser, { colorScheme: 'light' });
+    await page.goto(`${site.url}tim-kiem?q=lao`);
+    await page.locator('main mark').first().waitFor();
+    for (const theme of ['auto', 'light', 'dark', 'contrast']) {
+      await page.selectOption('.theme-picker select', theme);
+      const [fg, bg] = await page.locator('main mark').first().evaluate((m) => [getComputedStyle(m).color, getComputedStyle(m).backgroundColor]);
+      const parse = (v) => v.match(/\d+/g).slice(0, 3).map(Number);
+      const ratio = contrast(parse(fg), parse(bg));
+      assert.ok(ratio >= 4.5, `${theme}: <mark> ${fg} on ${bg} is ${ratio.toFixed(2)}:1`);
+    }
+    await context.close();
+  });
 
   test('the chosen theme is remembered', async () => {
     const { page, context } = await newPage(site.browser);
