@@ -220,7 +220,7 @@ await server.close();
 
 // --- 4. host benchmarks -----------------------------------------------------------------------
 if (!skipHost) {
-  const out = execFileSync('cargo', ['bench', '--quiet', '--bench', 'feed'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync('cargo', ['bench', '--quiet', '-p', 'ban-tin-core', '--bench', 'feed'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   results.host = out.trim();
 }
 

@@ -14,13 +14,13 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 
 step "cargo clippy (host)"
-cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "cargo clippy (wasm32)"
-cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --workspace --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 
 step "cargo test (host)"
-cargo test --locked
+cargo test --workspace --locked
 
 step "trunk build --release"
 trunk build --release --locked

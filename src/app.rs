@@ -1,56 +1,74 @@
 //! The application shell: header, main landmark, routes, footer; and what happens on every
 //! route change (focus, scroll) and settings change (root font size, theme, language).
 
-use crate::pwa;
-use crate::settings::Theme;
-use crate::store::Store;
+use crate::platform::{location, service_worker};
+use crate::state::AppState;
 use crate::views::header::SiteHeader;
 use crate::views::kiosk::KioskMode;
 use crate::views::{
     article::ArticlePage, list::ListPage, not_found::NotFoundPage, search::SearchPage,
     section::SectionPage,
 };
+use ban_tin_core::routes;
+use ban_tin_core::settings::Theme;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
-use leptos_router::path;
+use leptos_router::{ParamSegment, StaticSegment};
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let store = Store::new();
-    provide_context(store);
-    store.load();
-    pwa::follow_network(store.online, move || store.load());
-    pwa::register(store.update_ready);
-    apply_settings_to_root(store);
+    let state = AppState::provide();
+    let (feed, settings, status) = (state.feed, state.settings, state.status);
+    feed.load();
+    service_worker::follow_network(move |online| {
+        status.set_online(online);
+        if online {
+            feed.load();
+        }
+    });
+    service_worker::register(move || status.mark_update_ready());
+    apply_settings_to_root(state);
     let scroll_memory = ScrollMemory::start();
 
     view! {
-        <Html attr:lang=move || store.lang.get().code() />
-        <Router base=store.base_path.get_value()>
+        <Html attr:lang=move || settings.lang().code() />
+        <Router base=location::base_path()>
             <a class="skip-link" href="#main" on:click=skip_to_main>
-                {move || store.strings().skip_to_content}
+                {move || settings.strings().skip_to_content}
             </a>
             <SiteHeader />
             <main id="main" tabindex="-1">
-                <Show when=move || store.choice.get().is_some_and(|c| c.refused)>
-                    <p class="notice" role="status">{move || store.strings().feed_refused}</p>
+                <Show when=move || feed.override_refused()>
+                    <p class="notice" role="status">{move || settings.strings().feed_refused}</p>
                 </Show>
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=ListPage />
-                    <Route path=path!("/tin/:id") view=ArticlePage />
-                    <Route path=path!("/chuyen-muc/:slug") view=SectionPage />
-                    <Route path=path!("/tim-kiem") view=SearchPage />
+                    <Route path=StaticSegment("") view=ListPage />
+                    <Route
+                        path=(
+                            StaticSegment(routes::ARTICLE_SEGMENT),
+                            ParamSegment(routes::ARTICLE_PARAM),
+                        )
+                        view=ArticlePage
+                    />
+                    <Route
+                        path=(
+                            StaticSegment(routes::SECTION_SEGMENT),
+                            ParamSegment(routes::SECTION_PARAM),
+                        )
+                        view=SectionPage
+                    />
+                    <Route path=StaticSegment(routes::SEARCH_SEGMENT) view=SearchPage />
                 </Routes>
             </main>
             <footer class="site-footer">
                 <p>
-                    {move || store.strings().footer_source} ": "
-                    {move || store.feed.get().map(|f| f.title.clone()).unwrap_or_default()}
+                    {move || settings.strings().footer_source} ": "
+                    {move || feed.with_feed(|f| f.map(|f| f.title.clone()).unwrap_or_default())}
                 </p>
             </footer>
             <RouteChanges memory=scroll_memory />
@@ -61,7 +79,13 @@ pub fn App() -> impl IntoView {
 
 /// Text size as a percentage on the root element (through the CSSOM, which a strict
 /// Content-Security-Policy allows), and the theme as `data-theme` on it.
-fn apply_settings_to_root(store: Store) {
+fn apply_settings_to_root(state: AppState) {
+    let AppState {
+        feed,
+        settings,
+        kiosk,
+        ..
+    } = state;
     let root = document()
         .document_element()
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
@@ -70,7 +94,7 @@ fn apply_settings_to_root(store: Store) {
     };
     let for_kiosk = root.clone();
     Effect::new(move || {
-        let _ = if store.kiosk.with(Option::is_some) {
+        let _ = if kiosk.is_on() {
             for_kiosk.set_attribute("data-kiosk", "")
         } else {
             for_kiosk.remove_attribute("data-kiosk")
@@ -78,7 +102,7 @@ fn apply_settings_to_root(store: Store) {
     });
     let for_offline = root.clone();
     Effect::new(move || {
-        let _ = if store.is_offline() {
+        let _ = if feed.is_offline() {
             for_offline.set_attribute("data-offline", "")
         } else {
             for_offline.remove_attribute("data-offline")
@@ -86,13 +110,13 @@ fn apply_settings_to_root(store: Store) {
     });
     let for_size = root.clone();
     Effect::new(move || {
-        let percent = store.text_size.get().percent();
+        let percent = settings.text_size().percent();
         let _ = for_size
             .style()
             .set_property("font-size", &format!("{percent}%"));
     });
     Effect::new(move || {
-        let _ = match store.theme.get() {
+        let _ = match settings.theme() {
             Theme::Auto => root.remove_attribute("data-theme"),
             theme => root.set_attribute("data-theme", theme.to_stored()),
         };
@@ -120,7 +144,7 @@ impl ScrollMemory {
         let scroll = window_event_listener(leptos::ev::scroll, move |_| {
             let y = window().scroll_y().unwrap_or(0.0);
             memory.positions.update_value(|p| {
-                p.insert(current_page_key(), y);
+                p.insert(location::page_key(), y);
             });
         });
         let popstate =
@@ -131,15 +155,6 @@ impl ScrollMemory {
         });
         memory
     }
-}
-
-fn current_page_key() -> String {
-    let location = window().location();
-    format!(
-        "{}{}",
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    )
 }
 
 /// On every route change after the first: focus moves to the new view's `h1` (screen readers
@@ -158,7 +173,7 @@ fn RouteChanges(memory: ScrollMemory) -> impl IntoView {
             memory.popped.set_value(false);
             let y = memory
                 .positions
-                .with_value(|p| p.get(&current_page_key()).copied());
+                .with_value(|p| p.get(&location::page_key()).copied());
             request_animation_frame(move || {
                 if new_view {
                     focus_heading();

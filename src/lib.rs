@@ -1,62 +1,26 @@
-//! Bản tin: a news reader for a city department's JSON Feed, rendered in the browser with
-//! Leptos.
+//! Bản tin's web app: a thin Leptos layer over `ban_tin_core` (the logic, tested on the host).
 //!
-//! Modules that need no browser, and are tested on the host with `cargo test`: [`feed`] (model
-//! and parsing), [`dates`], [`text`], [`urls`], [`sanitize`] (the HTML allowlist), [`config`],
-//! [`settings`] (text size, theme, language), [`error`] and [`i18n`]. The rest is the browser
-//! side: [`net`] fetches, [`storage`] remembers settings, [`dom_clean`] applies the allowlist to
-//! the browser's parser, [`store`] holds state, [`app`] and [`views`] render.
-
-pub mod config;
-pub mod dates;
-pub mod error;
-pub mod feed;
-pub mod i18n;
-pub mod qr;
-pub mod sanitize;
-pub mod search;
-pub mod settings;
-pub mod text;
-pub mod urls;
+//! Imports point one way: [`views`] → [`state`] → [`platform`] → `ban_tin_core`, with
+//! [`app`] (the shell and the route table) on top.
+//!
+//! - [`app`]: the shell, the route table, what every route change and setting does.
+//! - [`state`]: context slices (feed and loading, settings, search, kiosk, status).
+//! - [`platform`]: browser glue (fetch, saved copies, storage, location, scheduling, service
+//!   worker, link capture, DOM cleaning).
+//! - [`views`]: one module per view, plus the pieces they share.
 
 pub mod app;
-pub mod dom_clean;
-pub mod net;
-pub mod persist;
-pub mod pwa;
-pub mod storage;
-pub mod store;
+pub mod platform;
+pub mod state;
 pub mod views;
 
 /// Starts the app in the page.
 pub fn start() {
     console_error_panic_hook::set_once();
+    platform::install_text_normalizer();
     leptos::mount::mount_to_body(app::App);
 }
 
-/// Helpers shared by the host tests.
-#[cfg(test)]
-pub(crate) mod test_support {
-    use std::path::PathBuf;
-
-    /// Every input kept under `tests/fixtures/regressions/<kind>/` (crashes found by fuzzing and
-    /// other inputs once mishandled), with its bytes. Never empty.
-    pub fn regression_inputs(kind: &str) -> Vec<(PathBuf, Vec<u8>)> {
-        let dir = format!(
-            "{}/tests/fixtures/regressions/{kind}",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        let inputs: Vec<(PathBuf, Vec<u8>)> = std::fs::read_dir(&dir)
-            .unwrap_or_else(|e| panic!("{dir}: {e}"))
-            .flatten()
-            .map(|entry| {
-                (
-                    entry.path(),
-                    std::fs::read(entry.path()).unwrap_or_default(),
-                )
-            })
-            .collect();
-        assert!(!inputs.is_empty(), "no regression inputs in {dir}");
-        inputs
-    }
-}
+/// The layout's rules, checked on the sources.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod import_rules;

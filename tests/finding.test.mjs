@@ -246,4 +246,24 @@ describe('paging', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test('a next page at an address the site may not load says so, in either language, and fetches nothing', async () => {
+    const { page, context, problems } = await newPage(site.browser);
+    const elsewhere = [];
+    await page.route('https://tin-khac.example/**', (route) => { elsewhere.push(route.request().url()); route.abort(); });
+    await page.goto(`${site.url}?feed=/fixtures/paged-elsewhere.json`);
+    await entries(page).first().waitFor();
+    await page.locator('main button', { hasText: 'Xem thêm' }).click();
+    const alert = page.locator('main .more [role=alert]');
+    await alert.waitFor();
+    assert.equal(await alert.textContent(), 'Không tải thêm được: Trang tiếp theo của nguồn tin nằm ở một địa chỉ mà trang này không được phép tải.');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('main button', { hasText: 'Show more' }).click();
+    await page.locator('main .more [role=alert]', { hasText: 'not allowed' }).waitFor();
+    assert.equal(await page.locator('main .more [role=alert]').textContent(), "Could not load more: The feed's next page is at an address this site is not allowed to load.");
+    assert.deepEqual(elsewhere, []);
+    assert.equal(await entries(page).count(), 2);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });

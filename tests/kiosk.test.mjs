@@ -96,6 +96,41 @@ describe('kiosk', () => {
     await context.close();
   });
 
+  test('kiosk mode turned off by a configuration refresh lets links leave the app again', async () => {
+    const { page, context, problems } = await kioskPage();
+    let kioskOn = true;
+    await page.route('**/config.json', (route) => route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({ feed_url: 'sample-feed.json', kiosk: { enabled: kioskOn, idle_seconds: 3600, refresh_minutes: 1 } }),
+    }));
+    const withLink = sample.items.find((i) => i.content_html.includes('href="https://www.example.org/'));
+    // The outside page opens in a new tab: answered for the whole context.
+    await context.route('https://www.example.org/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Trang ngoài</title><p>Trang ngoài</p>' }));
+    await page.goto(`${site.url}tin/${withLink.id}`);
+    const bodyLink = page.locator('.article-body a').first();
+    await bodyLink.waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-kiosk')), true);
+    await bodyLink.click();
+    const dialog = page.locator('dialog.qr');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Đóng' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // The deployment turns kiosk mode off; the kiosk's timed refresh reads the new configuration.
+    kioskOn = false;
+    await page.clock.fastForward(61_000);
+    await page.waitForFunction(() => !document.documentElement.hasAttribute('data-kiosk'));
+    assert.equal(await page.evaluate(() => /\[native code\]/.test(Function.prototype.toString.call(window.open))), true, 'window.open is the browser\'s again');
+    const popup = context.waitForEvent('page');
+    await bodyLink.click();
+    const opened = await popup;
+    await opened.waitForLoadState();
+    assert.equal(opened.url(), await bodyLink.evaluate((a) => a.href));
+    assert.equal(await dialog.evaluate((d) => d.open), false, 'no QR dialog once kiosk mode is off');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the skip link still moves to the content on an article instead of going home', async () => {
     const { page, context } = await kioskPage({ idle_seconds: 3600 });
     const article = newestFirst[1];

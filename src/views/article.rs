@@ -1,13 +1,13 @@
 //! The article view.
 
-use crate::dom_clean;
-use crate::feed::{Body, Feed, Item};
-use crate::i18n::fill;
-use crate::store::Store;
-use crate::views::entries::section_path;
+use crate::platform::{dom_clean, location};
+use crate::state::{use_feed, use_kiosk, use_settings};
 use crate::views::not_found::NotFound;
 use crate::views::status::WithFeed;
-use crate::views::{article_path, image_failed, watch_images, When};
+use crate::views::{image_failed, watch_images, When};
+use ban_tin_core::feed::{Body, Feed, Item};
+use ban_tin_core::i18n::{around, fill};
+use ban_tin_core::routes;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -20,14 +20,13 @@ pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     view! {
         <WithFeed content=move |feed| {
-            let id = params.read().get("id").unwrap_or_default();
+            let id = params.read().get(routes::ARTICLE_PARAM).unwrap_or_default();
             match feed.item(&id).cloned() {
                 Some(item) => view! { <Article item feed /> }.into_any(),
                 None => {
-                    let store = expect_context::<Store>();
-                    let s = store.strings();
+                    let s = use_settings().strings();
                     // Offline, an article missing from the saved copy may well exist.
-                    if store.is_offline() {
+                    if use_feed().is_offline() {
                         view! {
                             <NotFound title=s.article_offline_title text=s.article_offline_text />
                         }
@@ -46,9 +45,9 @@ pub fn ArticlePage() -> impl IntoView {
 
 #[component]
 fn Article(item: Arc<Item>, feed: Arc<Feed>) -> impl IntoView {
-    let store = expect_context::<Store>();
-    let s = store.strings();
-    let lang = store.lang.get_untracked();
+    let settings = use_settings();
+    let s = settings.strings();
+    let lang = settings.lang_untracked();
     let authors = item
         .authors
         .iter()
@@ -59,8 +58,10 @@ fn Article(item: Arc<Item>, feed: Arc<Feed>) -> impl IntoView {
     let related = feed.related(&item, 5);
     let section = item
         .section()
-        .map(|name| (name.to_string(), store.href(&section_path(name))));
+        .map(|name| (name.to_string(), location::href(&routes::section(name))));
     let (newer, older) = feed.neighbours(&item);
+    let (published_before, published_after) = around(s.published_on, "date");
+    let (updated_before, updated_after) = around(s.updated_on, "date");
     view! {
         <Title text=page_title />
         <article class="article">
@@ -80,8 +81,9 @@ fn Article(item: Arc<Item>, feed: Arc<Feed>) -> impl IntoView {
                         .map(|t| {
                             view! {
                                 <span class="published">
-                                    {fill(s.published_on, "")}
+                                    {published_before}
                                     <When seconds=t lang />
+                                    {published_after}
                                 </span>
                             }
                         })}
@@ -90,14 +92,15 @@ fn Article(item: Arc<Item>, feed: Arc<Feed>) -> impl IntoView {
                         .map(|t| {
                             view! {
                                 <span class="updated">
-                                    {fill(s.updated_on, "")}
+                                    {updated_before}
                                     <When seconds=t lang />
+                                    {updated_after}
                                 </span>
                             }
                         })}
                 </p>
                 {(!authors.is_empty())
-                    .then(|| view! { <p class="byline">{fill(s.authors, &authors)}</p> })}
+                    .then(|| view! { <p class="byline">{fill(s.authors, &[("names", &authors)])}</p> })}
             </header>
             {item
                 .image
@@ -150,7 +153,7 @@ fn Article(item: Arc<Item>, feed: Arc<Feed>) -> impl IntoView {
                         }
                     })}
                 <ShareButton item=Arc::clone(&item) />
-                <a href=store.href("/") class="button">{s.back_to_list}</a>
+                <a href=location::href(routes::HOME) class="button">{s.back_to_list}</a>
             </footer>
             <PreviousNext newer older />
             {(!related.is_empty())
@@ -162,7 +165,7 @@ fn Article(item: Arc<Item>, feed: Arc<Feed>) -> impl IntoView {
                                 {related
                                     .into_iter()
                                     .map(|other| {
-                                        let href = store.href(&article_path(&other.id));
+                                        let href = location::href(&routes::article(&other.id));
                                         let title = other.title.clone();
                                         view! {
                                             <li>
@@ -193,18 +196,17 @@ fn Article(item: Arc<Item>, feed: Arc<Feed>) -> impl IntoView {
 /// copied; on a kiosk, a QR code to carry it away on a phone.
 #[component]
 fn ShareButton(item: Arc<Item>) -> impl IntoView {
-    let store = expect_context::<Store>();
-    let s = store.strings();
+    let kiosk = use_kiosk();
+    let s = use_settings().strings();
     let copied = RwSignal::new(false);
-    let address = item.original_url().map(str::to_string).unwrap_or_else(|| {
-        let path = article_path(&item.id);
-        crate::urls::resolve(&store.base_url.get_value(), path.trim_start_matches('/'))
-            .unwrap_or_default()
-    });
+    let address = item
+        .original_url()
+        .map(str::to_string)
+        .unwrap_or_else(|| location::absolute(&routes::article(&item.id)));
     let title = item.title.clone();
     let share = move |_| {
-        if store.kiosk.with_untracked(Option::is_some) {
-            store.qr_target.set(Some(address.clone()));
+        if kiosk.is_on_untracked() {
+            kiosk.show_qr(address.clone());
             return;
         }
         let navigator = window().navigator();
@@ -240,13 +242,12 @@ fn ShareButton(item: Arc<Item>) -> impl IntoView {
 /// Links to the articles just before (newer) and after (older) this one in the list.
 #[component]
 fn PreviousNext(newer: Option<Arc<Item>>, older: Option<Arc<Item>>) -> impl IntoView {
-    let store = expect_context::<Store>();
-    let s = store.strings();
+    let s = use_settings().strings();
     if newer.is_none() && older.is_none() {
         return ().into_any();
     }
     let link = move |item: Arc<Item>, label: &'static str, class: &'static str| {
-        let href = store.href(&article_path(&item.id));
+        let href = location::href(&routes::article(&item.id));
         view! {
             <a href=href class=class>
                 <span class="direction">{label}</span>

@@ -1,18 +1,17 @@
 //! A list of article entries, shown a page at a time, shared by the home, section and search
 //! views. "Xem thêm" first shows more of what is loaded, then fetches the feed's next page.
 
-use crate::feed::Item;
-use crate::i18n::fill;
-use crate::search;
-use crate::store::{PageLoad, Store};
-use crate::views::{article_path, Thumbnail, When};
+use crate::platform::location;
+use crate::state::feed::{PageLoad, PAGE_SIZE};
+use crate::state::{use_feed, use_settings};
+use crate::views::{Thumbnail, When};
+use ban_tin_core::feed::Item;
+use ban_tin_core::i18n::{count, fill};
+use ban_tin_core::{routes, search};
 use leptos::either::Either;
 use leptos::html::{mark, HtmlElement, Mark};
 use leptos::prelude::*;
 use std::sync::Arc;
-
-/// Entries rendered at first and added by each "Xem thêm".
-pub const PAGE_SIZE: usize = 30;
 
 /// `items` a page at a time. `highlight` marks the words of a search query in titles and
 /// summaries; `fetch_more` lets "Xem thêm" load the feed's next page when all are shown.
@@ -25,13 +24,10 @@ pub fn EntryList(
     #[prop(optional, into)] highlight: Option<Signal<String>>,
     #[prop(optional)] fetch_more: bool,
 ) -> impl IntoView {
-    let store = expect_context::<Store>();
-    let s = store.strings();
+    let state = use_feed();
+    let s = use_settings().strings();
     let total = move || items.with(|items| items.len());
-    let has_next_page = fetch_more
-        && store
-            .feed
-            .with_untracked(|f| f.as_ref().is_some_and(|f| f.next_url.is_some()));
+    let has_next_page = fetch_more && state.has_next_page_untracked();
     let entries = move || {
         items.with(|items| {
             items
@@ -47,7 +43,7 @@ pub fn EntryList(
         let all_shown = shown.get_untracked() >= total;
         shown.update(|n| *n = (*n).min(total) + PAGE_SIZE);
         if all_shown {
-            store.load_next_page();
+            state.load_next_page();
         }
     };
     view! {
@@ -59,30 +55,28 @@ pub fn EntryList(
         <Show when=move || { shown.get() < total() || has_next_page }>
             <div class="more">
                 <p class="count" aria-live="polite">
-                    {move || fill(s.showing_count, shown.get().min(total()))}
+                    {move || count(&s.showing_count, shown.get().min(total()) as u64, &[])}
                 </p>
                 <button
                     type="button"
                     class="button"
                     on:click=more
-                    disabled=move || store.paging.with(|p| matches!(p, PageLoad::Loading))
+                    disabled=move || state.is_paging()
                 >
                     {move || {
-                        if store.paging.with(|p| matches!(p, PageLoad::Loading)) {
+                        if state.is_paging() {
                             s.loading_more
                         } else {
                             s.show_more
                         }
                     }}
                 </button>
-                {move || {
-                    store
-                        .paging
-                        .with(|p| match p {
-                            PageLoad::Failed(e) => Some(fill(s.more_failed, e.message(s))),
-                            _ => None,
-                        })
-                        .map(|text| view! { <p class="note" role="alert">{text}</p> })
+                {move || match state.paging() {
+                    PageLoad::Failed(e) => {
+                        let text = fill(s.more_failed, &[("reason", &e.message(s))]);
+                        Some(view! { <p class="note" role="alert">{text}</p> })
+                    }
+                    _ => None,
                 }}
             </div>
         </Show>
@@ -91,12 +85,11 @@ pub fn EntryList(
 
 #[component]
 fn Entry(item: Arc<Item>, eager: bool, highlight: Option<Signal<String>>) -> impl IntoView {
-    let store = expect_context::<Store>();
-    let lang = store.lang.get_untracked();
+    let lang = use_settings().lang_untracked();
     let section = item
         .section()
-        .map(|name| (name.to_string(), store.href(&section_path(name))));
-    let href = store.href(&article_path(&item.id));
+        .map(|name| (name.to_string(), location::href(&routes::section(name))));
+    let href = location::href(&routes::article(&item.id));
     let (title_text, summary_text) = (item.title.clone(), item.summary.clone());
     let query = move || highlight.map(|q| q.get()).unwrap_or_default();
     let title = move || marked(&title_text, &query());
@@ -145,9 +138,4 @@ pub fn marked(text: &str, query: &str) -> Vec<Piece> {
             }
         })
         .collect()
-}
-
-/// The app path of a section.
-pub fn section_path(name: &str) -> String {
-    format!("/chuyen-muc/{}", search::slug(name))
 }

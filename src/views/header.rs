@@ -1,13 +1,12 @@
 //! The header of every view: the app's name, main navigation, and the reading tools (text
 //! size, theme, language).
 
-use crate::dates;
-use crate::i18n::fill;
-use crate::pwa;
-use crate::settings::Theme;
-use crate::store::Store;
-use crate::urls;
-use crate::views::entries::section_path;
+use crate::platform::{location, service_worker};
+use crate::state::{use_feed, use_kiosk, use_search, use_settings, use_status};
+use ban_tin_core::dates;
+use ban_tin_core::i18n::fill;
+use ban_tin_core::routes;
+use ban_tin_core::settings::{TextSize, Theme};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -15,29 +14,29 @@ use leptos_router::NavigateOptions;
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
-    let store = expect_context::<Store>();
-    let s = move || store.strings();
+    let state = use_feed();
+    let settings = use_settings();
+    let s = move || settings.strings();
     view! {
         <header class="site-header">
             <div class="bar">
-                <A href=store.href("/") attr:class="brand">
+                <A href=location::href(routes::HOME) attr:class="brand">
                     {move || s().app_name}
                 </A>
                 <SearchBox />
                 <nav class="main-nav" aria-label=move || s().main_nav>
                     <ul>
                         <li>
-                            <A href=store.href("/") exact=true>
+                            <A href=location::href(routes::HOME) exact=true>
                                 {move || s().home}
                             </A>
                         </li>
                         {move || {
-                            store
-                                .feed
-                                .with(|f| f.as_ref().map(|f| f.sections()).unwrap_or_default())
+                            state
+                                .with_feed(|f| f.map(|f| f.sections()).unwrap_or_default())
                                 .into_iter()
                                 .map(|section| {
-                                    let href = store.href(&section_path(&section.name));
+                                    let href = location::href(&routes::section(&section.name));
                                     view! {
                                         <li>
                                             <A href=href>{section.name}</A>
@@ -63,30 +62,34 @@ pub fn SiteHeader() -> impl IntoView {
 /// last refresh failed, and whether a new build of the app is waiting.
 #[component]
 fn StatusBar() -> impl IntoView {
-    let store = expect_context::<Store>();
-    let s = move || store.strings();
+    let state = use_feed();
+    let settings = use_settings();
+    let status = use_status();
+    let s = move || settings.strings();
     let updated = move || {
-        let ms = store.updated_at_ms.get()?;
-        let text = dates::time_and_day((ms / 1000.0) as i64, store.lang.get())?;
-        Some(fill(store.strings().updated_at, text))
+        let ms = state.updated_at_ms()?;
+        let text = dates::time_and_day((ms / 1000.0) as i64, settings.lang())?;
+        Some(fill(s().updated_at, &[("time", &text)]))
     };
-    let has_feed = move || store.feed.with(Option::is_some);
-    let offline = move || has_feed() && store.is_offline();
+    let offline = move || state.has_feed() && state.is_offline();
     let stale = move || {
-        if !has_feed() || offline() {
+        if !state.has_feed() || offline() {
             return None;
         }
-        store
-            .error
-            .get()
-            .map(|e| fill(store.strings().stale_notice, e.message(store.strings())))
+        state
+            .error()
+            .map(|e| fill(s().stale_notice, &[("reason", &e.message(s()))]))
     };
     view! {
         <div class="status-bar">
-            <Show when=move || store.update_ready.get()>
+            <Show when=move || status.update_ready()>
                 <p class="status-line update" role="status">
                     {move || s().update_available} " "
-                    <button type="button" class="button small" on:click=|_| pwa::apply_update()>
+                    <button
+                        type="button"
+                        class="button small"
+                        on:click=|_| service_worker::apply_update()
+                    >
                         {move || s().reload}
                     </button>
                 </p>
@@ -103,8 +106,8 @@ fn StatusBar() -> impl IntoView {
                                 <button
                                     type="button"
                                     class="button small"
-                                    on:click=move |_| store.load()
-                                    disabled=move || store.loading.get()
+                                    on:click=move |_| state.load()
+                                    disabled=move || state.loading()
                                 >
                                     {move || s().retry}
                                 </button>
@@ -121,32 +124,34 @@ fn StatusBar() -> impl IntoView {
 /// address (to share, or to reload). The first keystroke opens the search view; later ones
 /// replace its history entry, so the back button leaves the search in one step.
 ///
-/// Results follow `Store::search_text` at once. The address catches up when typing pauses for
+/// Results follow `Search::text` at once. The address catches up when typing pauses for
 /// `ADDRESS_DELAY_MS`, when the box loses focus (a reader choosing a result) and on Enter:
 /// updating the router on every keystroke cost more than the search itself.
 #[component]
 fn SearchBox() -> impl IntoView {
     const ADDRESS_DELAY_MS: u64 = 300;
-    let store = expect_context::<Store>();
-    let s = move || store.strings();
-    let location = use_location();
+    let state = use_feed();
+    let search = use_search();
+    let kiosk = use_kiosk();
+    let settings = use_settings();
+    let s = move || settings.strings();
+    let here = use_location();
     let navigate = use_navigate();
-    let search_path = store.href("/tim-kiem");
+    let search_path = location::href(&routes::search_page());
     let on_search = {
         let search_path = search_path.clone();
-        move || location.pathname.get() == search_path
+        move || here.pathname.get() == search_path
     };
     let current = move || {
         if on_search() {
-            store.search_text.get()
+            search.text()
         } else {
             String::new()
         }
     };
-    let address = {
-        let search_path = search_path.clone();
-        move |q: &str| format!("{search_path}?q={}", urls::encode_component(q))
-    };
+    fn address(q: &str) -> String {
+        location::href(&routes::search(q))
+    }
     let pending = StoredValue::new(None::<TimeoutHandle>);
     let cancel_pending = move || {
         if let Some(handle) = pending.get_value() {
@@ -158,17 +163,16 @@ fn SearchBox() -> impl IntoView {
     // (back, a result, a kiosk reset) or the address already says it.
     let write_address = {
         let search_path = search_path.clone();
-        let address = address.clone();
         let navigate = navigate.clone();
         move || {
             cancel_pending();
-            if location.pathname.get_untracked() != search_path {
+            if here.pathname.get_untracked() != search_path {
                 return;
             }
-            let q = store.search_text.get_untracked();
-            let written = location
-                .query
-                .with_untracked(|query| query.get_str("q").unwrap_or_default() == q);
+            let q = search.text_untracked();
+            let written = here.query.with_untracked(|query| {
+                query.get_str(routes::SEARCH_PARAM).unwrap_or_default() == q
+            });
             if !written {
                 navigate(
                     &address(&q),
@@ -187,7 +191,7 @@ fn SearchBox() -> impl IntoView {
         navigate(
             &address(q),
             NavigateOptions {
-                replace: store.kiosk.with_untracked(Option::is_some),
+                replace: kiosk.is_on_untracked(),
                 scroll: false,
                 ..Default::default()
             },
@@ -199,8 +203,8 @@ fn SearchBox() -> impl IntoView {
         let search_path = search_path.clone();
         move |ev: leptos::ev::Event| {
             let q = event_target_value(&ev);
-            store.search_text.set(q.clone());
-            if location.pathname.get_untracked() != search_path {
+            search.set_text(q.clone());
+            if here.pathname.get_untracked() != search_path {
                 open_search(&q);
                 return;
             }
@@ -223,8 +227,8 @@ fn SearchBox() -> impl IntoView {
             .get_element_by_id("search-input")
             .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok());
         let q = input.map(|i| i.value()).unwrap_or_default();
-        store.search_text.set(q.clone());
-        if location.pathname.get_untracked() == search_path {
+        search.set_text(q.clone());
+        if here.pathname.get_untracked() == search_path {
             write_address();
         } else {
             open_search(&q);
@@ -243,7 +247,11 @@ fn SearchBox() -> impl IntoView {
                     spellcheck="false"
                     placeholder=move || s().search_placeholder
                     prop:value=current
-                    on:focus=move |_| store.prepare_search()
+                    on:focus=move |_| {
+                        if let Some(feed) = state.feed_untracked() {
+                            search.prepare(feed);
+                        }
+                    }
                     on:input=on_input
                     on:blur=on_blur
                 />
@@ -259,16 +267,16 @@ fn SearchBox() -> impl IntoView {
 /// focus stays on it); the new size is announced through a polite live region.
 #[component]
 fn TextSizeBar() -> impl IntoView {
-    let store = expect_context::<Store>();
-    let size = store.text_size;
-    let s = move || store.strings();
+    let settings = use_settings();
+    let size = move || settings.text_size();
+    let s = move || settings.strings();
     let announcement = RwSignal::new(String::new());
-    let change = move |next: crate::settings::TextSize| {
-        if next != size.get_untracked() {
-            store.set_text_size(next);
-            announcement.set(crate::i18n::fill(
-                store.strings().text_size_now,
-                next.percent(),
+    let change = move |next: TextSize| {
+        if next != settings.text_size_untracked() {
+            settings.set_text_size(next);
+            announcement.set(fill(
+                settings.strings().text_size_now,
+                &[("percent", &next.percent())],
             ));
         }
     };
@@ -277,9 +285,9 @@ fn TextSizeBar() -> impl IntoView {
             <button
                 type="button"
                 class="tool-button"
-                aria-disabled=move || size.get().is_smallest().to_string()
+                aria-disabled=move || size().is_smallest().to_string()
                 title=move || s().text_smaller
-                on:click=move |_| change(size.get_untracked().smaller())
+                on:click=move |_| change(settings.text_size_untracked().smaller())
             >
                 "A-"
                 <span class="visually-hidden">" " {move || s().text_smaller}</span>
@@ -287,9 +295,9 @@ fn TextSizeBar() -> impl IntoView {
             <button
                 type="button"
                 class="tool-button"
-                aria-disabled=move || size.get().is_default().to_string()
+                aria-disabled=move || size().is_default().to_string()
                 title=move || s().text_default
-                on:click=move |_| change(crate::settings::TextSize::default())
+                on:click=move |_| change(TextSize::default())
             >
                 "A"
                 <span class="visually-hidden">" " {move || s().text_default}</span>
@@ -297,9 +305,9 @@ fn TextSizeBar() -> impl IntoView {
             <button
                 type="button"
                 class="tool-button large"
-                aria-disabled=move || size.get().is_largest().to_string()
+                aria-disabled=move || size().is_largest().to_string()
                 title=move || s().text_larger
-                on:click=move |_| change(size.get_untracked().larger())
+                on:click=move |_| change(settings.text_size_untracked().larger())
             >
                 "A+"
                 <span class="visually-hidden">" " {move || s().text_larger}</span>
@@ -313,10 +321,10 @@ fn TextSizeBar() -> impl IntoView {
 
 #[component]
 fn ThemePicker() -> impl IntoView {
-    let store = expect_context::<Store>();
-    let s = move || store.strings();
+    let settings = use_settings();
+    let s = move || settings.strings();
     let label = move |theme: Theme| {
-        let s = store.strings();
+        let s = settings.strings();
         match theme {
             Theme::Auto => s.theme_auto,
             Theme::Light => s.theme_light,
@@ -329,7 +337,7 @@ fn ThemePicker() -> impl IntoView {
             <span class="tool-label">{move || s().theme}</span>
             <select on:change=move |ev| {
                 if let Some(theme) = Theme::from_stored(&event_target_value(&ev)) {
-                    store.set_theme(theme);
+                    settings.set_theme(theme);
                 }
             }>
                 {Theme::ALL
@@ -338,7 +346,7 @@ fn ThemePicker() -> impl IntoView {
                         view! {
                             <option
                                 value=theme.to_stored()
-                                selected=move || store.theme.get() == theme
+                                selected=move || settings.theme() == theme
                             >
                                 {move || label(theme)}
                             </option>
@@ -353,15 +361,15 @@ fn ThemePicker() -> impl IntoView {
 /// Switches the interface to the other language; the button is labelled in that language.
 #[component]
 fn LanguageSwitch() -> impl IntoView {
-    let store = expect_context::<Store>();
+    let settings = use_settings();
     view! {
         <button
             type="button"
             class="tool-button language"
-            lang=move || store.lang.get().other().code()
-            on:click=move |_| store.choose_lang(store.lang.get_untracked().other())
+            lang=move || settings.lang().other().code()
+            on:click=move |_| settings.choose_lang(settings.lang_untracked().other())
         >
-            {move || store.strings().other_language}
+            {move || settings.strings().other_language}
         </button>
     }
 }

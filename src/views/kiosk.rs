@@ -2,38 +2,35 @@
 //! while, then a fresh start for the next person; links that leave the app shown as QR codes;
 //! the feed refreshed on a timer; headlines cycling while the kiosk waits.
 
-use crate::config::KioskConfig;
-use crate::dates;
-use crate::i18n::fill;
-use crate::qr;
-use crate::store::Store;
-use crate::views::article_path;
+use crate::platform::{links, location, service_worker};
+use crate::state::{use_app, use_feed, use_kiosk, use_settings};
+use ban_tin_core::config::KioskConfig;
+use ban_tin_core::i18n::{count, fill};
+use ban_tin_core::{dates, qr, routes};
 use leptos::html::Dialog;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use leptos_use_idle::{use_idle, UseIdleReturn};
 use leptos_use_interval_fn::use_interval_fn;
-use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 /// Everything kiosk mode adds, while it is on.
 #[component]
 pub fn KioskMode() -> impl IntoView {
-    let store = expect_context::<Store>();
+    let kiosk = use_kiosk();
     view! {
-        {move || store.kiosk.get().map(|config| view! { <KioskActive config /> })}
+        {move || kiosk.config().map(|config| view! { <KioskActive config /> })}
         <QrDialog />
     }
 }
 
 #[component]
 fn KioskActive(config: KioskConfig) -> impl IntoView {
-    let store = expect_context::<Store>();
+    let state = use_app();
+    let (kiosk, settings) = (state.kiosk, state.settings);
     let navigate = use_navigate();
-    let location = use_location();
-    let home = store.href("/");
+    let here = use_location();
+    let home = location::href(routes::HOME);
 
     let UseIdleReturn { idle, reset, .. } = use_idle(u64::from(config.idle_seconds) * 1000);
     let countdown = RwSignal::new(None::<u32>);
@@ -45,10 +42,10 @@ fn KioskActive(config: KioskConfig) -> impl IntoView {
         let home = home.clone();
         move || {
             countdown.set(None);
-            store.forget_reader();
-            if store.update_ready.get_untracked() {
+            state.forget_reader();
+            if state.status.update_ready_untracked() {
                 // A new build is waiting: take it now, while nobody is reading.
-                crate::pwa::apply_update();
+                service_worker::apply_update();
                 return;
             }
             navigate(
@@ -59,7 +56,7 @@ fn KioskActive(config: KioskConfig) -> impl IntoView {
                 },
             );
             window().scroll_to_with_x_and_y(0.0, 0.0);
-            store.attract.set(config.attract);
+            kiosk.set_attract(config.attract);
         }
     };
 
@@ -70,12 +67,12 @@ fn KioskActive(config: KioskConfig) -> impl IntoView {
             if !idle.get() || countdown.get_untracked().is_some() {
                 return;
             }
-            let at_home = location.pathname.get_untracked() == home
-                && location.search.get_untracked().is_empty()
-                && store.text_size.get_untracked().is_default()
+            let at_home = here.pathname.get_untracked() == home
+                && here.search.get_untracked().is_empty()
+                && settings.text_size_untracked().is_default()
                 && window().scroll_y().unwrap_or(0.0) < 1.0;
             if at_home {
-                store.attract.set(config.attract);
+                kiosk.set_attract(config.attract);
             } else {
                 countdown.set(Some(config.countdown_seconds));
             }
@@ -95,11 +92,24 @@ fn KioskActive(config: KioskConfig) -> impl IntoView {
         1000,
     );
     let _refresh = use_interval_fn(
-        move || store.load(),
+        move || state.feed.load(),
         u64::from(config.refresh_minutes) * 60 * 1000,
     );
 
-    intercept_links(store, navigate, home);
+    // Links inside the app navigate without adding to the history (so the back button can
+    // never show the previous person's page); links that leave the app open the QR dialog
+    // instead of navigating, whatever their target. Released when kiosk mode ends.
+    links::capture(&home, move |click| match click.inside {
+        Some(path) => navigate(
+            &path,
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        ),
+        None => kiosk.show_qr(click.href),
+    });
+    on_cleanup(links::release);
 
     let keep_going = {
         let reset = reset.clone();
@@ -110,76 +120,10 @@ fn KioskActive(config: KioskConfig) -> impl IntoView {
     };
     view! {
         <CountdownDialog countdown on_continue=keep_going />
-        <Show when=move || store.attract.get()>
+        <Show when=move || kiosk.attract()>
             <Attract />
         </Show>
     }
-}
-
-/// Clicks on links, caught before the router sees them: links inside the app navigate without
-/// adding to the history (so the back button can never show the previous person's page);
-/// links that leave the app open the QR dialog instead of navigating, whatever their target.
-fn intercept_links(store: Store, navigate: impl Fn(&str, NavigateOptions) + 'static, home: String) {
-    thread_local! {
-        static INSTALLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    }
-    if INSTALLED.with(|i| i.replace(true)) {
-        return;
-    }
-    let navigate = Rc::new(navigate);
-    let origin = window().location().origin().unwrap_or_default();
-    let base = home.trim_end_matches('/').to_string();
-    let handler = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-        let Some(anchor) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("a[href]").ok().flatten())
-            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        else {
-            return;
-        };
-        // A click on a link within the page (the skip link) keeps its own handling; a middle
-        // click on it must not open a tab.
-        let in_page = anchor
-            .get_attribute("href")
-            .is_some_and(|h| h.starts_with('#'));
-        if in_page && ev.type_() == "click" {
-            return;
-        }
-        ev.prevent_default();
-        if in_page {
-            return;
-        }
-        let href = anchor.href();
-        let inside = anchor.origin() == origin
-            && (anchor.pathname() == home || anchor.pathname().starts_with(&format!("{base}/")));
-        if inside {
-            let path = format!("{}{}", anchor.pathname(), anchor.search());
-            navigate(
-                &path,
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
-        } else {
-            store.qr_target.set(Some(href));
-        }
-    });
-    let window = window();
-    for event in ["click", "auxclick"] {
-        let _ = window.add_event_listener_with_callback_and_bool(
-            event,
-            handler.as_ref().unchecked_ref(),
-            true,
-        );
-    }
-    // Nothing may open another window either.
-    let no_windows = Closure::<dyn Fn() -> wasm_bindgen::JsValue>::new(wasm_bindgen::JsValue::null);
-    let _ = js_sys::Reflect::set(&window, &"open".into(), no_windows.as_ref());
-    // The listeners live as long as the page: kiosk mode is not turned off without a reload.
-    handler.forget();
-    no_windows.forget();
 }
 
 /// Opens a `<dialog>` as a modal (focus moves into it, the page behind is inert) while `open`
@@ -204,8 +148,8 @@ fn CountdownDialog(
     countdown: RwSignal<Option<u32>>,
     on_continue: impl Fn() + Clone + 'static,
 ) -> impl IntoView {
-    let store = expect_context::<Store>();
-    let s = move || store.strings();
+    let settings = use_settings();
+    let s = move || settings.strings();
     let dialog = NodeRef::<Dialog>::new();
     modal(dialog, move || countdown.get().is_some());
     let on_cancel = {
@@ -226,7 +170,7 @@ fn CountdownDialog(
         >
             <h2 id="countdown-title">{move || s().kiosk_still_there}</h2>
             <p id="countdown-text" role="timer">
-                {move || fill(s().kiosk_countdown, countdown.get().unwrap_or(0))}
+                {move || count(&s().kiosk_countdown, u64::from(countdown.get().unwrap_or(0)), &[])}
             </p>
             <button type="button" class="button primary large" on:click=move |_| on_continue()>
                 {move || s().kiosk_continue}
@@ -238,11 +182,12 @@ fn CountdownDialog(
 /// The QR code of an address that leaves the app, with the address as text.
 #[component]
 fn QrDialog() -> impl IntoView {
-    let store = expect_context::<Store>();
-    let s = move || store.strings();
+    let kiosk = use_kiosk();
+    let settings = use_settings();
+    let s = move || settings.strings();
     let dialog = NodeRef::<Dialog>::new();
-    modal(dialog, move || store.qr_target.with(Option::is_some));
-    let close = move || store.qr_target.set(None);
+    modal(dialog, move || kiosk.has_qr());
+    let close = move || kiosk.close_qr();
     view! {
         <dialog
             node_ref=dialog
@@ -253,9 +198,8 @@ fn QrDialog() -> impl IntoView {
             <h2 id="qr-title">{move || s().qr_title}</h2>
             <p>{move || s().qr_text}</p>
             {move || {
-                store
-                    .qr_target
-                    .get()
+                kiosk
+                    .qr_target()
                     .map(|address| {
                         let code = qr::encode(&address);
                         view! {
@@ -267,7 +211,7 @@ fn QrDialog() -> impl IntoView {
                                             class="qr-code"
                                             viewBox=format!("0 0 {side} {side}")
                                             role="img"
-                                            aria-label=fill(s().qr_label, &address)
+                                            aria-label=fill(s().qr_label, &[("address", &address)])
                                         >
                                             <rect width=side height=side fill="#ffffff" />
                                             <path d=code.path fill="#000000" />
@@ -288,18 +232,17 @@ fn QrDialog() -> impl IntoView {
 /// Headlines cycling slowly while nobody uses the kiosk; a touch opens the one on screen.
 #[component]
 fn Attract() -> impl IntoView {
-    let store = expect_context::<Store>();
-    let s = move || store.strings();
+    let feed = use_feed();
+    let kiosk = use_kiosk();
+    let settings = use_settings();
+    let s = move || settings.strings();
     let navigate = use_navigate();
     let index = RwSignal::new(0usize);
     let headlines = move || {
-        store
-            .feed
-            .with(|f| {
-                f.as_ref()
-                    .map(|f| f.items.iter().take(10).cloned().collect::<Vec<_>>())
-            })
-            .unwrap_or_default()
+        feed.with_feed(|f| {
+            f.map(|f| f.items.iter().take(10).cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
     };
     let _cycle = use_interval_fn(move || index.update(|i| *i += 1), 8000);
     let current = move || {
@@ -308,10 +251,10 @@ fn Attract() -> impl IntoView {
         items.get(index.get() % count).cloned()
     };
     let open = move |_| {
-        store.attract.set(false);
+        kiosk.set_attract(false);
         if let Some(item) = current() {
             navigate(
-                &store.href(&article_path(&item.id)),
+                &location::href(&routes::article(&item.id)),
                 NavigateOptions {
                     replace: true,
                     ..Default::default()
@@ -325,7 +268,7 @@ fn Attract() -> impl IntoView {
                 {move || {
                     current()
                         .map(|item| {
-                            let lang = store.lang.get();
+                            let lang = settings.lang();
                             view! {
                                 <span class="attract-section">
                                     {item.section().map(str::to_string)}

@@ -1,10 +1,10 @@
 //! The home view: the newest articles first, a page at a time.
 
-use crate::feed::Feed;
-use crate::i18n::fill;
-use crate::store::Store;
+use crate::state::{use_feed, use_settings};
 use crate::views::entries::EntryList;
 use crate::views::status::WithFeed;
+use ban_tin_core::feed::Feed;
+use ban_tin_core::i18n::count;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use std::sync::Arc;
@@ -16,8 +16,8 @@ pub fn ListPage() -> impl IntoView {
 
 #[component]
 fn FeedList(feed: Arc<Feed>) -> impl IntoView {
-    let store = expect_context::<Store>();
-    let s = store.strings();
+    let state = use_feed();
+    let s = use_settings().strings();
     let title = if feed.title.is_empty() {
         s.app_name.to_string()
     } else {
@@ -32,8 +32,8 @@ fn FeedList(feed: Arc<Feed>) -> impl IntoView {
             {(!feed.description.is_empty())
                 .then(|| view! { <p class="lead">{feed.description.clone()}</p> })}
             {empty.then(|| view! { <p class="status-message">{s.empty_feed}</p> })}
-            <EntryList items=Signal::stored(Arc::from(feed.items.as_slice())) shown=store.list_shown fetch_more=true />
-            {(skipped > 0).then(|| view! { <p class="note">{fill(s.skipped_items, skipped)}</p> })}
+            <EntryList items=Signal::stored(Arc::from(feed.items.as_slice())) shown=state.list_shown() fetch_more=true />
+            {(skipped > 0).then(|| view! { <p class="note">{count(&s.skipped_items, skipped as u64, &[])}</p> })}
         </section>
     }
 }

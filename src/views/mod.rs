@@ -10,15 +10,9 @@ pub mod search;
 pub mod section;
 pub mod status;
 
-use crate::dates;
-use crate::i18n::Lang;
-use crate::urls;
+use ban_tin_core::dates;
+use ban_tin_core::i18n::Lang;
 use leptos::prelude::*;
-
-/// The app path of an article (see `Store::href` for the full address).
-pub fn article_path(id: &str) -> String {
-    format!("/tin/{}", urls::encode_component(id))
-}
 
 /// A date as people read it, with the exact moment for machines.
 #[component]

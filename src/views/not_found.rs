@@ -1,14 +1,16 @@
 //! The view for an address that is not part of the app.
 
-use crate::store::Store;
+use crate::platform::location;
+use crate::state::use_settings;
+use ban_tin_core::routes;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    let store = expect_context::<Store>();
+    let settings = use_settings();
     move || {
-        let s = store.strings();
+        let s = settings.strings();
         view! { <NotFound title=s.not_found_title text=s.not_found_text /> }
     }
 }
@@ -16,15 +18,14 @@ pub fn NotFoundPage() -> impl IntoView {
 /// "Not found" with a way back, for unknown addresses and for articles not in the feed.
 #[component]
 pub fn NotFound(title: &'static str, text: &'static str) -> impl IntoView {
-    let store = expect_context::<Store>();
-    let s = store.strings();
+    let s = use_settings().strings();
     view! {
         <Title text=title />
         <section class="status-view not-found-view">
             <h1>{title}</h1>
             <p class="status-message">{text}</p>
             <div class="actions">
-                <a href=store.href("/") class="button primary">{s.back_to_list}</a>
+                <a href=location::href(routes::HOME) class="button primary">{s.back_to_list}</a>
             </div>
         </section>
     }

@@ -1,11 +1,12 @@
 //! A section ("chuyên mục"): the list filtered to one section, at `/chuyen-muc/<slug>`.
 
-use crate::feed::Feed;
-use crate::i18n::fill;
-use crate::store::Store;
+use crate::state::{use_feed, use_settings};
 use crate::views::entries::EntryList;
 use crate::views::not_found::NotFound;
 use crate::views::status::WithFeed;
+use ban_tin_core::feed::Feed;
+use ban_tin_core::i18n::count;
+use ban_tin_core::routes;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -16,7 +17,7 @@ pub fn SectionPage() -> impl IntoView {
     let params = use_params_map();
     view! {
         <WithFeed content=move |feed| {
-            let slug = params.read().get("slug").unwrap_or_default();
+            let slug = params.read().get(routes::SECTION_PARAM).unwrap_or_default();
             view! { <SectionList feed slug /> }
         } />
     }
@@ -24,8 +25,8 @@ pub fn SectionPage() -> impl IntoView {
 
 #[component]
 fn SectionList(feed: Arc<Feed>, slug: String) -> impl IntoView {
-    let store = expect_context::<Store>();
-    let s = store.strings();
+    let state = use_feed();
+    let s = use_settings().strings();
     let Some(section) = feed.section(&slug) else {
         return view! { <NotFound title=s.section_not_found_title text=s.section_not_found_text /> }
             .into_any();
@@ -37,8 +38,8 @@ fn SectionList(feed: Arc<Feed>, slug: String) -> impl IntoView {
         <section class="list-view section-view">
             <p class="eyebrow">{s.section}</p>
             <h1>{section.name.clone()}</h1>
-            <p class="lead">{fill(s.section_count, items.len())}</p>
-            <EntryList items=Signal::stored(Arc::from(items)) shown=store.list_shown fetch_more=true />
+            <p class="lead">{count(&s.section_count, items.len() as u64, &[])}</p>
+            <EntryList items=Signal::stored(Arc::from(items)) shown=state.list_shown() fetch_more=true />
         </section>
     }
     .into_any()

@@ -1,8 +1,10 @@
 //! The states every view shares: loading, failed, and the feed ready to show.
 
-use crate::error::FeedError;
-use crate::feed::Feed;
-use crate::store::Store;
+use crate::platform::location;
+use crate::state::{use_feed, use_settings};
+use ban_tin_core::error::FeedError;
+use ban_tin_core::feed::Feed;
+use ban_tin_core::routes;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use std::sync::Arc;
@@ -15,15 +17,16 @@ where
     F: Fn(Arc<Feed>) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let store = expect_context::<Store>();
+    let state = use_feed();
+    let settings = use_settings();
     move || {
         // Reading the language here re-renders the view in the new language when it changes.
-        store.lang.track();
+        settings.lang();
         // The error is read only while there is no feed, so that a refresh (which clears or
         // sets it) never re-renders a view that is already showing the feed.
-        match store.feed.get() {
+        match state.feed() {
             Some(feed) => content(feed).into_any(),
-            None => match store.error.get() {
+            None => match state.error() {
                 Some(error) => view! { <ErrorView error /> }.into_any(),
                 None => view! { <LoadingView /> }.into_any(),
             },
@@ -33,8 +36,7 @@ where
 
 #[component]
 pub fn LoadingView() -> impl IntoView {
-    let store = expect_context::<Store>();
-    let s = store.strings();
+    let s = use_settings().strings();
     view! {
         <Title text=s.app_name />
         <section class="status-view" aria-busy="true">
@@ -51,8 +53,8 @@ pub fn LoadingView() -> impl IntoView {
 
 #[component]
 pub fn ErrorView(error: FeedError) -> impl IntoView {
-    let store = expect_context::<Store>();
-    let s = store.strings();
+    let state = use_feed();
+    let s = use_settings().strings();
     view! {
         <Title text=s.error_title />
         <section class="status-view error-view">
@@ -62,12 +64,12 @@ pub fn ErrorView(error: FeedError) -> impl IntoView {
                 <button
                     type="button"
                     class="button primary"
-                    on:click=move |_| store.load()
-                    disabled=move || store.loading.get()
+                    on:click=move |_| state.load()
+                    disabled=move || state.loading()
                 >
                     {s.retry}
                 </button>
-                <a href=store.href("/") class="button">{s.home}</a>
+                <a href=location::href(routes::HOME) class="button">{s.home}</a>
             </div>
         </section>
     }

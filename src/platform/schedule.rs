@@ -1,0 +1,74 @@
+//! Time and turns of the event loop: giving the browser a chance to paint and answer input
+//! during long work, the clock, and User Timing measures for benchmarks and DevTools.
+
+use wasm_bindgen::JsCast;
+
+/// Resolves on the next turn of the event loop (a zero-delay timer): the browser paints and
+/// handles input in between.
+pub async fn next_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// How long a task may run before the browser gets a turn (to paint and answer input).
+const TASK_BUDGET_MS: f64 = 16.0;
+
+/// Gives the browser a turn once the current task has used its budget, so that long work runs
+/// in tasks of about a frame while short work runs in one go (each turn costs a task, and a
+/// frame, at start-up).
+pub struct Turns {
+    since: f64,
+}
+
+impl Turns {
+    pub fn new() -> Self {
+        Turns { since: now() }
+    }
+
+    pub async fn take_if_due(&mut self) {
+        if now() - self.since >= TASK_BUDGET_MS {
+            next_tick().await;
+            self.since = now();
+        }
+    }
+}
+
+impl Default for Turns {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The page's monotonic clock, in milliseconds (`performance.now()`).
+pub fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// The wall clock, in milliseconds since the epoch.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Records a User Timing measure from `start` to now, so that benchmarks and DevTools can read
+/// it (`performance.getEntriesByName(name)`).
+pub fn measure(name: &str, start: f64) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let mark = format!("{name}:end");
+        let _ = performance.mark(&mark);
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"start".into(), &start.into());
+        let _ = js_sys::Reflect::set(&options, &"end".into(), &performance.now().into());
+        let measure: Result<js_sys::Function, _> =
+            js_sys::Reflect::get(&performance, &"measure".into()).and_then(|f| f.dyn_into());
+        if let Ok(measure) = measure {
+            let _ = measure.call2(&performance, &name.into(), &options);
+        }
+        performance.clear_marks_with_mark_name(&mark);
+    }
+}

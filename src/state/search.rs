@@ -1,0 +1,119 @@
+//! The search: the words as typed, and the search index of the feed on screen, built once per
+//! feed in the background.
+
+use crate::platform::schedule::{measure, next_tick, now};
+use ban_tin_core::feed::Feed;
+use ban_tin_core::search::{Index, IndexBuilder};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::sync::Arc;
+
+/// Articles indexed between two chances for the browser to paint and answer input.
+const INDEX_BATCH: usize = 250;
+
+#[derive(Clone, Copy)]
+pub struct Search {
+    /// The search as typed. Results follow it on every keystroke; the address (`?q=`) catches
+    /// up when typing pauses (see `views::header::SearchBox`).
+    text: RwSignal<String>,
+    /// The index of a feed, once built.
+    index: RwSignal<Option<(Arc<Feed>, Arc<Index>)>>,
+    /// The feed whose index is being built, if any.
+    indexing: StoredValue<Option<Arc<Feed>>>,
+}
+
+impl Search {
+    pub fn new() -> Self {
+        Search {
+            text: RwSignal::new(String::new()),
+            index: RwSignal::new(None),
+            indexing: StoredValue::new(None),
+        }
+    }
+
+    /// The search as typed (tracked).
+    pub fn text(&self) -> String {
+        self.text.get()
+    }
+
+    pub fn text_untracked(&self) -> String {
+        self.text.get_untracked()
+    }
+
+    /// The typed words without the spaces around them (tracked).
+    pub fn query(&self) -> String {
+        self.text.with(|t| t.trim().to_string())
+    }
+
+    pub fn set_text(&self, text: String) {
+        if self.text.with_untracked(|t| *t != text) {
+            self.text.set(text);
+        }
+    }
+
+    pub fn clear(&self) {
+        self.set_text(String::new());
+    }
+
+    /// The index of `feed` once it is built (tracked: views update when it is ready); asking
+    /// for it starts the build. It is built once per feed, not per keystroke, a batch of
+    /// articles at a time so that the page stays responsive.
+    pub fn index_for(&self, feed: &Arc<Feed>) -> Option<Arc<Index>> {
+        let ready = self.index.with(|cached| {
+            cached
+                .as_ref()
+                .filter(|(indexed, _)| Arc::ptr_eq(indexed, feed))
+                .map(|(_, index)| Arc::clone(index))
+        });
+        if ready.is_none() {
+            self.start_indexing(Arc::clone(feed));
+        }
+        ready
+    }
+
+    /// Builds the index of `feed` in the background (for the search box to call when it gets
+    /// the focus, so the index is usually ready by the first keystroke).
+    pub fn prepare(&self, feed: Arc<Feed>) {
+        let ready = self
+            .index
+            .with_untracked(|c| c.as_ref().is_some_and(|(f, _)| Arc::ptr_eq(f, &feed)));
+        if !ready {
+            self.start_indexing(feed);
+        }
+    }
+
+    fn start_indexing(&self, feed: Arc<Feed>) {
+        let busy = self
+            .indexing
+            .with_value(|f| f.as_ref().is_some_and(|f| Arc::ptr_eq(f, &feed)));
+        if busy {
+            return;
+        }
+        self.indexing.set_value(Some(Arc::clone(&feed)));
+        let search = *self;
+        spawn_local(async move {
+            let started = now();
+            let mut builder = IndexBuilder::default();
+            for batch in feed.items.chunks(INDEX_BATCH) {
+                builder.add(batch);
+                next_tick().await;
+                let still_wanted = search
+                    .indexing
+                    .with_value(|f| f.as_ref().is_some_and(|f| Arc::ptr_eq(f, &feed)));
+                if !still_wanted {
+                    return;
+                }
+            }
+            let index = Arc::new(builder.finish());
+            measure("ban-tin:search-index", started);
+            search.indexing.set_value(None);
+            search.index.set(Some((feed, index)));
+        });
+    }
+}
+
+impl Default for Search {
+    fn default() -> Self {
+        Self::new()
+    }
+}
