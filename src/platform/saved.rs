@@ -68,7 +68,9 @@ fn quick_decode(text: &str) -> Option<Saved> {
     let (saved_at, body) = rest.split_once('\n')?;
     Some(Saved {
         address: address.to_string(),
-        saved_at_ms: saved_at.parse::<f64>().ok()?,
+        // Written as whole milliseconds (see `quick_encode`): read as an integer, which needs no
+        // float parser in the bundle.
+        saved_at_ms: saved_at.parse::<u64>().ok()? as f64,
         bytes: body.as_bytes().to_vec(),
     })
 }
@@ -103,7 +105,7 @@ async fn load(base_url: &str, slot: Slot) -> Option<Saved> {
         .get(SAVED_AT_HEADER)
         .ok()
         .flatten()
-        .and_then(|v| v.parse::<f64>().ok())?;
+        .and_then(|v| v.parse::<u64>().ok())? as f64;
     let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
     Some(Saved {
         address,
