@@ -2,6 +2,7 @@
 // Finishes a built dist/ directory; trunk runs it after every build (post_build hook, on its
 // staging directory). Run it by hand on dist/ after editing config.json (a new feed origin)
 // or index.html (the <base> line):   node scripts/finalize-dist.mjs dist
+// After pre-rendering, only the service worker:   node scripts/finalize-dist.mjs --service-worker dist
 //
 // 1. Content-Security-Policy: a <meta> tag as strict as the build allows. Scripts only from
 //    the app's origin plus the SHA-256 of trunk's inline loader (computed here, never
@@ -84,8 +85,10 @@ export function writeCsp(dir, { dev = false } = {}) {
   return policy;
 }
 
-// The app shell: what the app needs to start with no network.
-const isShell = (name) => name === 'index.html'
+// The app shell: what the app needs to start with no network. Once pages are pre-rendered
+// (scripts/prerender.sh), index.html is the home page and the shell is app.html: only the
+// shell is precached, so a new publication does not make a new version of the worker.
+const isShell = (name, all) => name === (all.includes('app.html') ? 'app.html' : 'index.html')
   || (/\.(js|wasm|css)$/.test(name) && name !== 'sw.js')
   || name === 'manifest.webmanifest'
   || name.startsWith('icons/');
@@ -101,8 +104,9 @@ function walk(base, rel = '') {
 }
 
 export function writeServiceWorker(dir) {
-  const files = walk(dir).filter(isShell).sort();
-  if (!files.includes('index.html')) throw new Error(`no index.html in ${dir}`);
+  const all = walk(dir);
+  const files = all.filter((name) => isShell(name, all)).sort();
+  if (!files.includes('index.html') && !files.includes('app.html')) throw new Error(`no index.html in ${dir}`);
   const hash = crypto.createHash('sha256');
   let bytes = 0;
   for (const file of files) {
@@ -118,7 +122,15 @@ export function writeServiceWorker(dir) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const dir = path.resolve(process.argv[2] || process.env.TRUNK_STAGING_DIR || path.join(root, 'dist'));
+  const args = process.argv.slice(2);
+  const onlyWorker = args.includes('--service-worker');
+  const dir = path.resolve(args.find((a) => !a.startsWith('--')) || process.env.TRUNK_STAGING_DIR || path.join(root, 'dist'));
+  if (onlyWorker) {
+    // After pre-rendering (scripts/prerender.sh): the pages changed, the policy did not.
+    const sw = writeServiceWorker(dir);
+    console.log(`finalize-dist: sw.js ${sw.files} files, ${sw.bytes} bytes precached, version ${sw.version}`);
+    process.exit(0);
+  }
   const dev = process.env.TRUNK_PROFILE === 'debug';
   writeFeedPreload(dir);
   const policy = writeCsp(dir, { dev });

@@ -1,8 +1,8 @@
 //! The application shell: header, main landmark, routes, footer; and what happens on every
 //! route change (focus, scroll) and settings change (root font size, theme, language).
 
-use crate::platform::{location, service_worker};
-use crate::state::AppState;
+use crate::platform::{location, prerendered, service_worker};
+use crate::state::{use_app, AppState};
 use crate::views::header::SiteHeader;
 use crate::views::kiosk::KioskMode;
 use crate::views::{
@@ -33,47 +33,68 @@ pub fn App() -> impl IntoView {
     });
     service_worker::register(move || status.mark_update_ready());
     apply_settings_to_root(state);
+    if prerendered::is_waiting() {
+        // The live view has its content once there is a feed: it replaces the pre-rendered
+        // one in the next frame (if the feed cannot be had, the static page stays readable).
+        Effect::new(move || {
+            if feed.has_feed() {
+                request_animation_frame(prerendered::take_over);
+            }
+        });
+    }
     let scroll_memory = ScrollMemory::start();
 
     view! {
         <Html attr:lang=move || settings.lang().code() />
         <Router base=location::base_path()>
-            <a class="skip-link" href="#main" on:click=skip_to_main>
-                {move || settings.strings().skip_to_content}
-            </a>
-            <SiteHeader />
-            <main id="main" tabindex="-1">
-                <Show when=move || feed.override_refused()>
-                    <p class="notice" role="status">{move || settings.strings().feed_refused}</p>
-                </Show>
-                <Routes fallback=NotFoundPage>
-                    <Route path=StaticSegment("") view=ListPage />
-                    <Route
-                        path=(
-                            StaticSegment(routes::ARTICLE_SEGMENT),
-                            ParamSegment(routes::ARTICLE_PARAM),
-                        )
-                        view=ArticlePage
-                    />
-                    <Route
-                        path=(
-                            StaticSegment(routes::SECTION_SEGMENT),
-                            ParamSegment(routes::SECTION_PARAM),
-                        )
-                        view=SectionPage
-                    />
-                    <Route path=StaticSegment(routes::SEARCH_SEGMENT) view=SearchPage />
-                </Routes>
-            </main>
-            <footer class="site-footer">
-                <p>
-                    {move || settings.strings().footer_source} ": "
-                    {move || feed.with_feed(|f| f.map(|f| f.title.clone()).unwrap_or_default())}
-                </p>
-            </footer>
+            <Shell />
             <RouteChanges memory=scroll_memory />
             <KioskMode />
         </Router>
+    }
+}
+
+/// What every page shows, drawn from the state in context: the skip link, the header, the
+/// current route's view and the footer. The live app draws it in the browser; the pre-rendered
+/// pages are this same component rendered to HTML on the host (`crate::prerender`).
+#[component]
+pub fn Shell() -> impl IntoView {
+    let state = use_app();
+    let (feed, settings) = (state.feed, state.settings);
+    view! {
+        <a class="skip-link" href="#main" on:click=skip_to_main>
+            {move || settings.strings().skip_to_content}
+        </a>
+        <SiteHeader />
+        <main id="main" tabindex="-1">
+            <Show when=move || feed.override_refused()>
+                <p class="notice" role="status">{move || settings.strings().feed_refused}</p>
+            </Show>
+            <Routes fallback=NotFoundPage>
+                <Route path=StaticSegment("") view=ListPage />
+                <Route
+                    path=(
+                        StaticSegment(routes::ARTICLE_SEGMENT),
+                        ParamSegment(routes::ARTICLE_PARAM),
+                    )
+                    view=ArticlePage
+                />
+                <Route
+                    path=(
+                        StaticSegment(routes::SECTION_SEGMENT),
+                        ParamSegment(routes::SECTION_PARAM),
+                    )
+                    view=SectionPage
+                />
+                <Route path=StaticSegment(routes::SEARCH_SEGMENT) view=SearchPage />
+            </Routes>
+        </main>
+        <footer class="site-footer">
+            <p>
+                {move || settings.strings().footer_source} ": "
+                {move || feed.with_feed(|f| f.map(|f| f.title.clone()).unwrap_or_default())}
+            </p>
+        </footer>
     }
 }
 

@@ -3,8 +3,8 @@
 // cache of its own and old ones are deleted when a new build takes over.
 //
 // - App shell (index.html and the hashed JS, WebAssembly, CSS, icons, manifest): precached on
-//   install, served cache-first; navigations inside the scope get the cached index.html, so
-//   the app opens with no network at all.
+//   install, served cache-first; navigations inside the scope get the cached shell
+//   (index.html, or app.html beside pre-rendered pages), so the app opens with no network.
 // - Images (article pictures, thumbnails): cache-first into a bounded cache (by count and
 //   bytes, oldest out first). Only complete, readable answers are kept: never errors and never
 //   opaque answers (cross-origin images are cached when their server allows CORS).
@@ -24,7 +24,9 @@ const SIZE_HEADER = 'x-ban-tin-size';
 
 const scope = new URL(self.registration.scope);
 const shellUrl = (path) => new URL(path, scope).href;
-const INDEX = shellUrl('index.html');
+// The app shell every navigation gets: app.html once pages are pre-rendered (index.html is then
+// the home page), else index.html.
+const INDEX = shellUrl(PRECACHE.includes('app.html') ? 'app.html' : 'index.html');
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {

@@ -8,19 +8,7 @@ import path from 'node:path';
 import { startServer } from './support/server.mjs';
 import { launch, newPage } from './support/browser.mjs';
 import { root, dist, fixtures } from './support/project.mjs';
-
-const vectors = JSON.parse(fs.readFileSync(path.join(fixtures, 'hostile', 'vectors.json'), 'utf8'));
-
-const hostileFeed = {
-  version: 'https://jsonfeed.org/version/1.1',
-  title: 'Nguồn tin độc hại',
-  items: vectors.map((v, i) => ({
-    id: v.id,
-    title: v.id,
-    content_html: `<p>Trước</p>${v.html}<p>Sau</p>`,
-    date_published: new Date(Date.UTC(2023, 0, 1) + i * 60_000).toISOString(),
-  })),
-};
+import { vectors, hostileFeed, watchDialogs, inspectPage } from './support/hostile.mjs';
 
 /** Serves a feed from memory at /__feeds/<name>; `bytes` may be a Buffer. */
 function feedHandler(feeds) {
@@ -37,48 +25,6 @@ function feedHandler(feeds) {
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-/** Hooks every way a page can show a dialog, and records it. */
-async function watchDialogs(page) {
-  const dialogs = [];
-  page.on('dialog', (d) => { dialogs.push(`${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); });
-  await page.exposeBinding('__calledDialog', (_s, what) => dialogs.push(what));
-  await page.addInitScript(() => {
-    for (const name of ['alert', 'confirm', 'prompt', 'print']) {
-      window[name] = (...args) => window.__calledDialog(`${name}(${args.join(',')})`);
-    }
-  });
-  return dialogs;
-}
-
-/** Everything that must not be in the page after an article is shown. */
-function inspectPage(appScripts) {
-  const problems = [];
-  const scripts = document.querySelectorAll('script').length;
-  if (scripts !== appScripts) problems.push(`${scripts} script elements (the app has ${appScripts})`);
-  const dangerous = /^(javascript|vbscript|data):/;
-  for (const el of document.querySelectorAll('*')) {
-    for (const attr of el.attributes) {
-      const name = attr.name.toLowerCase();
-      if (name.startsWith('on')) problems.push(`${el.localName}[${name}]`);
-      if (['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'cite', 'background', 'srcdoc'].includes(name)) {
-        const value = attr.value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
-        if (dangerous.test(value) || name === 'srcdoc') problems.push(`${el.localName}[${name}=${attr.value.slice(0, 40)}]`);
-      }
-    }
-  }
-  const body = document.querySelector('.article-body');
-  if (!body) problems.push('no article body');
-  else {
-    const banned = body.querySelectorAll('script,style,iframe,frame,frameset,object,embed,form,input,button,select,textarea,base,meta,link,svg,math,template,noscript,portal,video,audio');
-    for (const el of banned) problems.push(`<${el.localName}> in the article`);
-    // The app's own note for a picture that failed to load is the only class allowed.
-    for (const el of body.querySelectorAll('[style],[class]:not(.image-offline),[id]')) problems.push(`<${el.localName}> keeps style/class/id`);
-    for (const a of body.querySelectorAll('a')) if (a.rel !== 'noopener noreferrer nofollow') problems.push(`link without rel: ${a.href}`);
-    for (const img of body.querySelectorAll('img')) if (img.referrerPolicy !== 'no-referrer') problems.push(`image with referrer: ${img.src}`);
-  }
-  return problems;
-}
 
 for (const csp of [true, false]) {
   describe(`hostile corpus, ${csp ? 'with' : 'without'} the Content-Security-Policy`, () => {

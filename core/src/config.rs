@@ -22,6 +22,10 @@ pub struct Config {
     pub language: Lang,
     /// Kiosk mode for public service centres; `None` when off.
     pub kiosk: Option<KioskConfig>,
+    /// The public address of the app's root (`https://host/sub-path/`), for the absolute
+    /// addresses of pre-rendered pages (canonical, `og:url`, the sitemap); `None` when not set
+    /// or not an http(s) address.
+    pub site_url: Option<String>,
 }
 
 /// Kiosk mode: idle reset, hand-off of outside links by QR code, automatic refresh.
@@ -84,6 +88,7 @@ impl Default for Config {
             max_feed_bytes: DEFAULT_MAX_FEED_BYTES,
             language: Lang::Vi,
             kiosk: None,
+            site_url: None,
         }
     }
 }
@@ -98,6 +103,22 @@ struct ConfigFile {
     max_feed_bytes: Option<u64>,
     language: Option<String>,
     kiosk: KioskFile,
+    site_url: Option<String>,
+}
+
+/// `site_url` as a directory address (`https://host/path/`), if it is an absolute http(s) one.
+fn site_address(written: &str) -> Option<String> {
+    let written = written.trim();
+    let scheme = urls::scheme(written)?;
+    if !matches!(scheme.as_str(), "http" | "https") || urls::origin(written).is_none() {
+        return None;
+    }
+    let without_query = written.split(['?', '#']).next().unwrap_or(written);
+    Some(if without_query.ends_with('/') {
+        without_query.to_string()
+    } else {
+        format!("{without_query}/")
+    })
 }
 
 impl Config {
@@ -135,6 +156,7 @@ impl Config {
                 .and_then(Lang::from_code)
                 .unwrap_or(defaults.language),
             kiosk: file.kiosk.into_config(),
+            site_url: file.site_url.as_deref().and_then(site_address),
         })
     }
 
@@ -187,6 +209,22 @@ pub struct FeedChoice {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn site_url_is_an_absolute_directory_address_or_nothing() {
+        let site = |json: &str| Config::parse(json.as_bytes()).ok().and_then(|c| c.site_url);
+        assert_eq!(
+            site(r#"{"site_url": "https://tin.example.org/tin-tuc"}"#).as_deref(),
+            Some("https://tin.example.org/tin-tuc/")
+        );
+        assert_eq!(
+            site(r#"{"site_url": " https://tin.example.org/ "}"#).as_deref(),
+            Some("https://tin.example.org/")
+        );
+        assert_eq!(site(r#"{"site_url": "/tin-tuc/"}"#), None);
+        assert_eq!(site(r#"{"site_url": "javascript:alert(1)"}"#), None);
+        assert_eq!(site(r#"{}"#), None);
+    }
 
     #[test]
     fn a_next_page_elsewhere_is_refused_as_not_allowed() {

@@ -81,7 +81,7 @@ impl Builder for Output {
 /// The allowed part of `html` as a fragment of the current document, with relative URLs
 /// resolved against `base` (the feed's address). `None` only if the browser lacks a parser.
 pub fn clean_html(html: &str, base: &str) -> Option<DocumentFragment> {
-    let document = web_sys::window()?.document()?;
+    let document = super::browser_window()?.document()?;
     let parsed = DomParser::new()
         .ok()?
         .parse_from_string(html, SupportedType::TextHtml)

@@ -74,7 +74,7 @@ pub async fn fetch_bytes(url: &str, limits: Limits) -> Result<Vec<u8>, FeedError
 }
 
 fn network_error() -> FeedError {
-    let online = web_sys::window().map(|w| w.navigator().on_line());
+    let online = super::browser_window().map(|w| w.navigator().on_line());
     if online == Some(false) {
         FeedError::Offline
     } else {

@@ -35,7 +35,7 @@ const EVENTS: [&str; 2] = ["click", "auxclick"];
 /// `home` is the app's home path (the base, with its trailing slash).
 pub fn capture(home: &str, handle: impl Fn(LinkClick) + 'static) {
     release();
-    let Some(window) = web_sys::window() else {
+    let Some(window) = super::browser_window() else {
         return;
     };
     let origin = window.location().origin().unwrap_or_default();
@@ -96,7 +96,7 @@ pub fn release() {
     let Some(capture) = CAPTURE.with(|c| c.borrow_mut().take()) else {
         return;
     };
-    let Some(window) = web_sys::window() else {
+    let Some(window) = super::browser_window() else {
         return;
     };
     for event in EVENTS {

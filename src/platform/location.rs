@@ -16,39 +16,56 @@ struct Base {
 }
 
 impl Base {
-    fn read() -> Base {
-        let url = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.base_uri().ok().flatten())
-            .unwrap_or_default();
+    fn at(url: String) -> Base {
         Base {
             path: urls::base_path(&url),
             url,
         }
     }
+
+    fn read() -> Base {
+        let url = super::browser_window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.base_uri().ok().flatten())
+            .unwrap_or_default();
+        Base::at(url)
+    }
 }
 
 thread_local! {
     /// The document's base never changes while the page lives: read once, on first use.
-    static BASE: Base = Base::read();
+    static BASE: std::cell::OnceCell<Base> = const { std::cell::OnceCell::new() };
+}
+
+fn with_base<T>(read: impl FnOnce(&Base) -> T) -> T {
+    BASE.with(|b| read(b.get_or_init(Base::read)))
+}
+
+/// On the host, where pages are rendered ahead of time: the address the pages will have (the
+/// deployment's `<base href>` resolved against its site address). Set before rendering.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn render_under(base_url: &str) {
+    BASE.with(|b| {
+        let _ = b.set(Base::at(base_url.to_string()));
+    });
 }
 
 /// The document's base URL (`<base href>` resolved): the app's root, also under a sub-path.
 pub fn base_url() -> String {
-    BASE.with(|b| b.url.clone())
+    with_base(|b| b.url.clone())
 }
 
 /// The path of that base without its trailing slash ("" at a host's root, "/tin-tuc" under a
 /// sub-path): the router's base.
 pub fn base_path() -> String {
-    BASE.with(|b| b.path.clone())
+    with_base(|b| b.path.clone())
 }
 
 /// The address to write in a link for an app path such as `/tin/abc` (see
 /// `ban_tin_core::routes`): the router resolves paths that start with `/` as they are, so the
 /// base is added here.
 pub fn href(path: &str) -> String {
-    BASE.with(|b| format!("{}{path}", b.path))
+    with_base(|b| format!("{}{path}", b.path))
 }
 
 /// The full address of an app path, for sharing.
@@ -58,7 +75,7 @@ pub fn absolute(path: &str) -> String {
 
 /// The current page's path and query, to key what is remembered per page.
 pub fn page_key() -> String {
-    let Some(location) = web_sys::window().map(|w| w.location()) else {
+    let Some(location) = super::browser_window().map(|w| w.location()) else {
         return String::new();
     };
     format!(
@@ -69,13 +86,13 @@ pub fn page_key() -> String {
 }
 
 fn query() -> String {
-    web_sys::window()
+    super::browser_window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default()
 }
 
 fn session_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
+    super::browser_window()?.session_storage().ok().flatten()
 }
 
 /// `?feed=` from the address, or the one remembered earlier in this session.

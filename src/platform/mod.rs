@@ -10,15 +10,30 @@
 //! - [`service_worker`]: registration, updates, and the network's comings and goings.
 //! - [`links`]: kiosk mode's capture of link clicks and `window.open`.
 //! - [`dom_clean`]: article HTML through the browser's inert parser and the allowlist.
+//! - [`prerendered`]: a page pre-rendered at deploy time, and the live app taking its place.
 
 pub mod dom_clean;
 pub mod fetch;
 pub mod links;
 pub mod location;
+pub mod prerendered;
 pub mod saved;
 pub mod schedule;
 pub mod service_worker;
 pub mod storage;
+
+/// The browser's window; on the host, where the same views are rendered to HTML for the
+/// pre-rendered pages, there is none, and everything here degrades as it does in a browser that
+/// lacks the feature (no storage, no session, no clock but the system's).
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn browser_window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn browser_window() -> Option<web_sys::Window> {
+    None
+}
 
 /// Gives the core crate the browser's Unicode normalisation (`String.prototype.normalize`), so
 /// the bundle carries no normalisation tables. Called once, before any feed is read.

@@ -76,7 +76,7 @@ fn quick_decode(text: &str) -> Option<Saved> {
 }
 
 async fn open() -> Option<Cache> {
-    let caches = web_sys::window()?.caches().ok()?;
+    let caches = super::browser_window()?.caches().ok()?;
     let cache = JsFuture::from(caches.open(CACHE_NAME)).await.ok()?;
     cache.dyn_into::<Cache>().ok()
 }

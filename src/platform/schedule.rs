@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 /// handles input in between.
 pub async fn next_tick() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
+        if let Some(window) = super::browser_window() {
             let _ = window.set_timeout_with_callback(&resolve);
         }
     });
@@ -45,20 +45,28 @@ impl Default for Turns {
 
 /// The page's monotonic clock, in milliseconds (`performance.now()`).
 pub fn now() -> f64 {
-    web_sys::window()
+    super::browser_window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
 }
 
 /// The wall clock, in milliseconds since the epoch.
+#[cfg(target_arch = "wasm32")]
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn now_ms() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
 }
 
 /// Records a User Timing measure from `start` to now, so that benchmarks and DevTools can read
 /// it (`performance.getEntriesByName(name)`).
 pub fn measure(name: &str, start: f64) {
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+    if let Some(performance) = super::browser_window().and_then(|w| w.performance()) {
         let mark = format!("{name}:end");
         let _ = performance.mark(&mark);
         let options = js_sys::Object::new();

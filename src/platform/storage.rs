@@ -3,7 +3,7 @@
 //! dropped: the settings then live in memory for the visit and start from the defaults.
 
 fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    super::browser_window()?.local_storage().ok().flatten()
 }
 
 pub fn load(key: &str) -> Option<String> {

@@ -284,6 +284,14 @@ impl FeedState {
         }
     }
 
+    /// Shows `feed`, fetched at `fetched_at_ms`, under `config`, with no loading at all: what a
+    /// page pre-rendered at deploy time draws (`crate::prerender`).
+    pub fn show_snapshot(&self, config: Config, feed: Arc<Feed>, fetched_at_ms: f64) {
+        self.apply_config(config);
+        self.updated_at_ms.set(Some(fetched_at_ms));
+        self.feed.set(Some(feed));
+    }
+
     /// Applies what the configuration sets besides the feed: kiosk mode and the default
     /// language.
     fn apply_config(&self, config: Config) {

@@ -119,3 +119,42 @@ impl Settings {
         }
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use ban_tin_core::settings::{self, Theme, TEXT_SIZES};
+
+    /// The script in `index.html` that applies the saved settings before the first paint
+    /// reads the same keys and accepts the same values as the app.
+    #[test]
+    fn the_first_paint_script_reads_what_the_app_saves() {
+        let index = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/index.html"))
+            .unwrap_or_default();
+        let script = index
+            .split("<script>")
+            .nth(1)
+            .and_then(|s| s.split("</script>").next())
+            .unwrap_or_default();
+        for key in [
+            settings::TEXT_SIZE_KEY,
+            settings::THEME_KEY,
+            settings::LANG_KEY,
+        ] {
+            assert!(script.contains(&format!("\"{key}\"")), "{key} in {script}");
+        }
+        let sizes = TEXT_SIZES.map(|p| p.to_string()).join(",");
+        assert!(
+            script.contains(&format!("[{sizes}]")),
+            "{sizes} in {script}"
+        );
+        for theme in Theme::ALL.into_iter().filter(|t| *t != Theme::Auto) {
+            assert!(
+                script.contains(&format!("m===\"{}\"", theme.to_stored())),
+                "{theme:?}"
+            );
+        }
+        for lang in ["vi", "en"] {
+            assert!(script.contains(&format!("l===\"{lang}\"")), "{lang}");
+        }
+    }
+}

@@ -1,10 +1,10 @@
 //! The article view.
 
-use crate::platform::{dom_clean, location};
+use crate::platform::{location, prerendered};
 use crate::state::{use_feed, use_kiosk, use_settings};
 use crate::views::not_found::NotFound;
 use crate::views::status::WithFeed;
-use crate::views::{image_failed, watch_images, When};
+use crate::views::{image_failed, When};
 use ban_tin_core::feed::{Body, Feed, Item};
 use ban_tin_core::i18n::{around, fill};
 use ban_tin_core::routes;
@@ -23,6 +23,9 @@ pub fn ArticlePage() -> impl IntoView {
             let id = params.read().get(routes::ARTICLE_PARAM).unwrap_or_default();
             match feed.item(&id).cloned() {
                 Some(item) => view! { <Article item feed /> }.into_any(),
+                None if prerendered::kept_article(&location::href(&routes::article(&id))).is_some() => {
+                    view! { <KeptArticle id /> }.into_any()
+                }
                 None => {
                     let s = use_settings().strings();
                     // Offline, an article missing from the saved copy may well exist.
@@ -264,22 +267,24 @@ fn PreviousNext(newer: Option<Arc<Item>>, older: Option<Arc<Item>>) -> impl Into
     .into_any()
 }
 
-/// The body: sanitised HTML built as DOM nodes, or plain-text paragraphs.
+/// The pre-rendered copy of an article that has left the feed since its page was rendered:
+/// what the static page showed, kept as it was.
+#[component]
+fn KeptArticle(id: String) -> impl IntoView {
+    let container = NodeRef::<Div>::new();
+    container.on_load(move |element| {
+        if let Some(article) = prerendered::kept_article(&location::href(&routes::article(&id))) {
+            element.replace_children_with_node_1(&article);
+        }
+    });
+    view! { <div class="kept-article" node_ref=container></div> }
+}
+
+/// The body: sanitised HTML, or plain-text paragraphs.
 #[component]
 fn ArticleBody(body: Body, base: String) -> impl IntoView {
     match body {
-        Body::Html(html) => {
-            let container = NodeRef::<Div>::new();
-            container.on_load(move |element| {
-                // The view may be rebuilt in place (same element, new content): replace, never
-                // add to, what is there.
-                if let Some(fragment) = dom_clean::clean_html(&html, &base) {
-                    element.replace_children_with_node_1(&fragment);
-                    watch_images(&element);
-                }
-            });
-            view! { <div class="article-body" node_ref=container></div> }.into_any()
-        }
+        Body::Html(html) => html_body(html, base),
         Body::Text(paragraphs) => view! {
             <div class="article-body">
                 {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
@@ -288,4 +293,28 @@ fn ArticleBody(body: Body, base: String) -> impl IntoView {
         .into_any(),
         Body::Empty => ().into_any(),
     }
+}
+
+/// In the browser: built as DOM nodes from the browser's inert parser, never through
+/// `innerHTML`.
+#[cfg(not(feature = "ssr"))]
+fn html_body(html: String, base: String) -> AnyView {
+    let container = NodeRef::<Div>::new();
+    container.on_load(move |element| {
+        // The view may be rebuilt in place (same element, new content): replace, never add
+        // to, what is there.
+        if let Some(fragment) = crate::platform::dom_clean::clean_html(&html, &base) {
+            element.replace_children_with_node_1(&fragment);
+            crate::views::watch_images(&element);
+        }
+    });
+    view! { <div class="article-body" node_ref=container></div> }.into_any()
+}
+
+/// On the host, for a pre-rendered page: the same allowlist over html5ever's parse, written as
+/// escaped HTML text.
+#[cfg(feature = "ssr")]
+fn html_body(html: String, base: String) -> AnyView {
+    let cleaned = ban_tin_core::sanitize::host::to_html(&html, &base);
+    view! { <div class="article-body" inner_html=cleaned></div> }.into_any()
 }

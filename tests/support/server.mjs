@@ -1,5 +1,6 @@
 // A small static server for tests and benchmarks: serves a built dist/ on 127.0.0.1 the way
-// a static host with an SPA fallback does (unknown paths without a file get index.html),
+// a static host with an SPA fallback does (a path's own file, then its folder's index.html for
+// pre-rendered pages, then the app shell: app.html beside pre-rendered pages, else index.html),
 // optionally under a sub-path, plus the test fixtures under /fixtures/.
 import http from 'node:http';
 import fs from 'node:fs';
@@ -56,7 +57,12 @@ export function startServer({ root, prefix = '', fixtures, port = 0, rewriteBase
     }
     fs.stat(file, (err, stat) => {
       if (!err && stat.isFile()) return send(res, file, req);
-      if (dir === root && !path.extname(rel)) return send(res, path.join(root, 'index.html'), req);
+      if (dir === root && !path.extname(rel)) {
+        const page = path.join(file, 'index.html');
+        if (fs.existsSync(page)) return send(res, page, req);
+        const shell = path.join(root, 'app.html');
+        return send(res, fs.existsSync(shell) ? shell : path.join(root, 'index.html'), req);
+      }
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not found');
     });

@@ -1,4 +1,4 @@
-//! A tiny tree in memory for tests, and a serialiser for what the walk produces.
+//! A tiny tree in memory for tests; what the walk produces is written by [`Html`].
 
 use super::*;
 
@@ -69,69 +69,7 @@ impl Tree for Input {
     }
 }
 
-/// One output node: its parent, tag (`#text` for text), attributes and text.
-type OutputNode = (Option<usize>, String, Vec<(&'static str, String)>, String);
-
-/// Writes HTML text, escaping as a serialiser would.
-#[derive(Default)]
-pub struct Html {
-    pub nodes: Vec<OutputNode>,
-}
-
-impl Builder for Html {
-    type Node = Option<usize>;
-    fn element(
-        &mut self,
-        parent: &Option<usize>,
-        tag: &'static str,
-        attributes: &[(&'static str, String)],
-    ) -> Option<usize> {
-        self.nodes
-            .push((*parent, tag.to_string(), attributes.to_vec(), String::new()));
-        Some(self.nodes.len() - 1)
-    }
-    fn text(&mut self, parent: &Option<usize>, text: &str) {
-        self.nodes
-            .push((*parent, "#text".into(), Vec::new(), text.to_string()));
-    }
-}
-
-impl Html {
-    pub fn render(&self) -> String {
-        self.render_children(None)
-    }
-    fn render_children(&self, parent: Option<usize>) -> String {
-        let mut out = String::new();
-        for (index, (p, tag, attributes, text)) in self.nodes.iter().enumerate() {
-            if *p != parent {
-                continue;
-            }
-            if tag == "#text" {
-                out.push_str(
-                    &text
-                        .replace('&', "&amp;")
-                        .replace('<', "&lt;")
-                        .replace('>', "&gt;"),
-                );
-                continue;
-            }
-            out.push('<');
-            out.push_str(tag);
-            for (n, v) in attributes {
-                out.push_str(&format!(
-                    " {n}=\"{}\"",
-                    v.replace('&', "&amp;").replace('"', "&quot;")
-                ));
-            }
-            out.push('>');
-            if !matches!(tag.as_str(), "br" | "hr" | "img") {
-                out.push_str(&self.render_children(Some(index)));
-                out.push_str(&format!("</{tag}>"));
-            }
-        }
-        out
-    }
-}
+pub use super::host::Html;
 
 pub fn el(name: &str, attributes: &[(&str, &str)], children: Vec<Node>) -> Node {
     Node::Element(

@@ -365,9 +365,14 @@ fn collect_text<T: Tree>(tree: &T, node: &T::Node, out: &mut String) {
     }
 }
 
-/// A tiny tree in memory, for tests, and a serialiser for what the walk produces.
+/// A tiny tree in memory, for tests.
 #[cfg(any(test, feature = "test-support"))]
 pub mod memory;
+
+/// Article HTML cleaned on the host (html5ever) and written as HTML text: for the pre-rendered
+/// pages and the host tests. Never part of the browser build.
+#[cfg(any(test, feature = "host-html"))]
+pub mod host;
 
 /// The walk over documents parsed by html5ever, and the checks on its output.
 #[cfg(any(test, feature = "test-support"))]

@@ -2,59 +2,12 @@
 //! pass: shared by the host tests (`corpus`) and the fuzz targets (`fuzz/`, through the
 //! `test-support` feature). Never part of the browser build.
 
-use super::memory::Html;
-use super::{clean, Source, Tree, ALLOWED};
+use super::host::{body_of, Html, Parsed};
+use super::{clean, ALLOWED};
 use html5ever::tendril::TendrilSink;
-use markup5ever_rcdom::{Handle, NodeData, RcDom};
-use std::borrow::Cow;
+use markup5ever_rcdom::RcDom;
 
 pub const BASE: &str = "https://tin.example.org/feeds/main.json";
-
-struct Parsed;
-
-impl Tree for Parsed {
-    type Node = Handle;
-
-    fn inspect(&self, node: &Handle) -> Source<'_> {
-        match &node.data {
-            NodeData::Element { name, attrs, .. } => Source::Element {
-                name: Cow::Owned(name.local.to_string()),
-                attributes: attrs
-                    .borrow()
-                    .iter()
-                    .map(|a| {
-                        let name = match &a.name.prefix {
-                            Some(prefix) => format!("{prefix}:{}", a.name.local),
-                            None => a.name.local.to_string(),
-                        };
-                        (name, a.value.to_string())
-                    })
-                    .collect(),
-            },
-            NodeData::Text { contents } => Source::Text(Cow::Owned(contents.borrow().to_string())),
-            _ => Source::Other,
-        }
-    }
-
-    fn children(&self, node: &Handle) -> Vec<Handle> {
-        node.children.borrow().clone()
-    }
-}
-
-/// The `<body>` of a parsed document. The document must outlive the handle: dropping an
-/// `RcDom` empties its nodes.
-fn body_of(dom: &RcDom) -> Option<Handle> {
-    let mut stack = vec![dom.document.clone()];
-    while let Some(node) = stack.pop() {
-        if let NodeData::Element { name, .. } = &node.data {
-            if &*name.local == "body" {
-                return Some(node.clone());
-            }
-        }
-        stack.extend(node.children.borrow().iter().cloned());
-    }
-    None
-}
 
 /// Cleans `html` and returns the result as HTML text and as the tree that was built.
 pub fn sanitize(html: &str) -> (String, Html) {
