@@ -4,7 +4,10 @@
 //   2. headless Chromium on the release build, mobile profile (4x CPU slowdown, 150 ms latency,
 //      1.6 Mbps down, 750 kbps up, answers brotli-compressed as a CDN would): time to the first
 //      headline, cold and warm (service worker and saved feed), and the same for a static HTML
-//      page holding the same first 30 headlines (the floor), with the ratio;
+//      page holding the same first 30 headlines (the floor), with the ratio; the same cold visit
+//      on pages pre-rendered by scripts/prerender.sh, with its ratio to the floor, the layout
+//      shift (CLS) until the live app has taken over, and the time until a click on A+ takes
+//      effect (clicked from the moment the button is on screen);
 //   3. a generated 10,000-item feed (about 10 MB; 4x CPU slowdown, network not throttled):
 //      parse time, search index build, time to the first headline, longest task, search
 //      keystroke latency p50/p95, JS heap and WebAssembly memory after load;
@@ -61,30 +64,45 @@ function brotli(key, body) {
   return compressed.get(key);
 }
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
-function handler(req, res, url) {
+// The same build with its pages pre-rendered from the sample feed.
+const prerendered = path.join(work, 'prerendered');
+fs.cpSync(dist, prerendered, { recursive: true });
+execFileSync(path.join(root, 'scripts', 'prerender.sh'), [prerendered, path.join(prerendered, 'sample-feed.json')], { stdio: 'ignore' });
+
+/** A static host: the file, else the folder's index.html (pre-rendered pages), else the shell. */
+function fileFor(site, pathname) {
+  const file = path.join(site, decodeURIComponent(pathname));
+  if (!file.startsWith(site)) return null;
+  for (const candidate of [file, path.join(file, 'index.html'), path.join(site, 'app.html'), path.join(site, 'index.html')]) {
+    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
+  }
+  return null;
+}
+
+const handler = (site) => (req, res, url) => {
   let body;
   let type;
   if (url.pathname === '/__bench/feed-10k.json') { body = Buffer.from(bigFeedText); type = TYPES['.json']; }
   else if (url.pathname === '/__bench/static.html') { body = Buffer.from(staticPage); type = TYPES['.html']; }
   else {
-    let file = path.join(dist, decodeURIComponent(url.pathname));
-    if (!file.startsWith(dist)) return false;
-    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(dist, 'index.html');
+    const file = fileFor(site, url.pathname);
+    if (!file) return false;
     body = fs.readFileSync(file);
     type = TYPES[path.extname(file)] || 'application/octet-stream';
   }
   const headers = { 'content-type': type, 'cache-control': 'no-cache' };
   if ((req.headers['accept-encoding'] || '').includes('br') && !type.startsWith('image/png')) {
-    body = brotli(url.pathname, body);
+    body = brotli(`${site}${url.pathname}`, body);
     headers['content-encoding'] = 'br';
   }
   headers['content-length'] = body.length;
   res.writeHead(200, headers);
   res.end(body);
   return true;
-}
+};
 
-const server = await startServer({ root: dist, handler });
+const server = await startServer({ root: dist, handler: handler(dist) });
+const preServer = await startServer({ root: prerendered, handler: handler(prerendered) });
 const browser = await launch();
 const results = { date: new Date().toISOString(), machine: `${os.cpus()[0]?.model || 'unknown CPU'} x${os.cpus().length}, ${Math.round(os.totalmem() / 1e9)} GB, ${os.platform()} ${os.release()}`, chromium: browser.version() };
 
@@ -102,6 +120,12 @@ async function profiledPage(context, { network = true } = {}) {
       }).observe({ type: 'longtask', buffered: true });
     } catch { /* no long task API */ }
     window.addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail?.wasm; });
+    window.__shift = 0;
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    } catch { /* no layout shift API */ }
     new MutationObserver((_, observer) => {
       if (document.querySelector('main article.entry h2 a')) {
         window.__firstHeadline = performance.now();
@@ -150,11 +174,47 @@ async function firstHeadline(page, url) {
   return page.evaluate(() => window.__firstHeadline);
 }
 
+/**
+ * Clicks A+ from the moment it is on screen, as an impatient reader would, until the text
+ * grows; returns when that happened (ms since navigation start).
+ */
+function firstTextSizeClick(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    const timer = setInterval(() => {
+      if (document.documentElement.style.fontSize === '115%') {
+        clearInterval(timer);
+        resolve(performance.now());
+        return;
+      }
+      [...document.querySelectorAll('button')].find((b) => b.textContent.startsWith('A+'))?.click();
+    }, 25);
+  }));
+}
+
+const mobileContext = () => browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 2.625, isMobile: true, hasTouch: true });
+
+/** A cold visit: first headline, the first A+ click that works, and CLS once the app runs. */
+async function coldVisit(url) {
+  const context = await mobileContext();
+  const { page } = await profiledPage(context);
+  const headline = await firstHeadline(page, url);
+  const click = await firstTextSizeClick(page);
+  await page.waitForFunction(() => !document.querySelector('[data-prerendered]'), null, { timeout: 120_000 });
+  await page.waitForTimeout(500);
+  const shift = await page.evaluate(() => window.__shift);
+  await context.close();
+  return { headline, click, shift };
+}
+
 // --- 2. mobile profile ------------------------------------------------------------------------
 const cold = [];
 const warm = [];
 const floor = [];
+const plainVisits = [];
+const preVisits = [];
 for (let i = 0; i < runs; i++) {
+  plainVisits.push(await coldVisit(server.url));
+  preVisits.push(await coldVisit(preServer.url));
   const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 2.625, isMobile: true, hasTouch: true });
   const { page } = await profiledPage(context);
   if (process.env.BENCH_DEBUG) page.on('console', (m) => console.error('  >', m.type(), m.text().slice(0, 300)));
@@ -171,6 +231,15 @@ for (let i = 0; i < runs; i++) {
   await staticContext.close();
 }
 results.mobile = { runs, coldMs: median(cold), warmMs: median(warm), floorMs: median(floor), ratio: median(cold) / median(floor) };
+results.prerendered = {
+  coldMs: median(preVisits.map((v) => v.headline)),
+  ratio: median(preVisits.map((v) => v.headline)) / median(floor),
+  textSizeClickMs: median(preVisits.map((v) => v.click)),
+  takeOverCls: Math.max(...preVisits.map((v) => v.shift)),
+  plainColdMs: median(plainVisits.map((v) => v.headline)),
+  plainTextSizeClickMs: median(plainVisits.map((v) => v.click)),
+  plainCls: Math.max(...plainVisits.map((v) => v.shift)),
+};
 
 // --- 3. 10,000 items --------------------------------------------------------------------------
 const big = [];
@@ -217,6 +286,7 @@ results.big = {
 };
 await browser.close();
 await server.close();
+await preServer.close();
 
 // --- 4. host benchmarks -----------------------------------------------------------------------
 if (!skipHost) {
@@ -238,6 +308,13 @@ lines.push(`   first headline, cold visit          ${ms(results.mobile.coldMs).p
 lines.push(`   first headline, repeat visit        ${ms(results.mobile.warmMs).padStart(9)}`);
 lines.push(`   static HTML floor (same 30 titles)  ${ms(results.mobile.floorMs).padStart(9)}`);
 lines.push(`   cold / floor                        ${results.mobile.ratio.toFixed(2).padStart(9)}`);
+lines.push('');
+const pre = results.prerendered;
+lines.push(`   Cold visit, side by side             plain  pre-rendered   static floor`);
+lines.push(`   first headline                   ${ms(pre.plainColdMs).padStart(9)} ${ms(pre.coldMs).padStart(13)} ${ms(results.mobile.floorMs).padStart(14)}`);
+lines.push(`   / floor                          ${(pre.plainColdMs / results.mobile.floorMs).toFixed(2).padStart(9)} ${pre.ratio.toFixed(2).padStart(13)} ${'1.00'.padStart(14)}`);
+lines.push(`   first A+ click that works        ${ms(pre.plainTextSizeClickMs).padStart(9)} ${ms(pre.textSizeClickMs).padStart(13)}`);
+lines.push(`   layout shift (CLS, worst run)    ${pre.plainCls.toFixed(3).padStart(9)} ${pre.takeOverCls.toFixed(3).padStart(13)}`);
 lines.push('');
 lines.push(`3. ${results.big.items} items (${mb(results.big.feedBytes)} feed, 4x CPU, network not throttled), median`);
 lines.push(`   parse                               ${ms(results.big.parseMs).padStart(9)}`);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up what is missing, then runs every check and test:
-#   formatting, clippy (host and wasm32), host unit tests, the release build, the size report,
-#   and the browser end-to-end tests against the release build served on 127.0.0.1.
+#   formatting, clippy (host and wasm32), host unit tests, the release build, the pre-render
+#   command, the size report, and the browser end-to-end tests against the release build served
+#   on 127.0.0.1 (plain, pre-rendered, and under nginx).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/setup.sh" --test
@@ -25,6 +26,9 @@ cargo test --workspace --locked
 
 step "trunk build --release"
 trunk build --release --locked
+
+step "cargo build --release -p ban-tin-cli (the pre-render command the browser tests run)"
+cargo build --release --locked -p ban-tin-cli
 
 step "size report"
 node scripts/size-report.mjs dist

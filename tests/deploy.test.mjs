@@ -17,6 +17,7 @@ let dir;
 let nginx;
 let base;
 let browser;
+let siteDir;
 
 function freePort() {
   return new Promise((resolve) => {
@@ -46,6 +47,7 @@ before(async () => {
   fs.chmodSync(dir, 0o755);
   // The deployment: dist/ copied to <www>/tin-tuc/ with its base changed.
   const site = path.join(dir, 'www', 'tin-tuc');
+  siteDir = site;
   fs.cpSync(dist, site, { recursive: true });
   const index = path.join(site, 'index.html');
   const html = fs.readFileSync(index, 'utf8');
@@ -137,6 +139,40 @@ test('the deployed app lists the sample feed, opens deep links and reloads under
   await page.waitForURL(base);
   await page.locator('main article.entry').first().waitFor();
   assert.ok((await page.locator('main article.entry').count()) >= 12);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('pre-rendered under the sub-path: nginx serves each page\'s file, the shell for the rest', async () => {
+  // As the README says: after deploying (and after each publication), pre-render in place.
+  execFileSync(path.join(root, 'scripts', 'prerender.sh'), [siteDir, path.join(siteDir, 'sample-feed.json')], { stdio: 'pipe' });
+  const article = await fetch(`${base}tin/${SEED_ID}`);
+  assert.equal(article.status, 200);
+  assert.equal(article.headers.get('cache-control'), 'no-cache', 'revalidated like index.html');
+  const html = await article.text();
+  assert.ok(html.includes(`data-prerendered="/tin-tuc/tin/${SEED_ID}"`), 'the article\'s own pre-rendered file');
+  assert.ok(html.includes('<h1>Hội nghị triển khai nhiệm vụ năm 2023'));
+  assert.ok(html.includes(`href="/tin-tuc/chuyen-muc/tin-hoat-dong"`), 'links carry the sub-path');
+  const section = await (await fetch(`${base}chuyen-muc/tin-hoat-dong`)).text();
+  assert.ok(section.includes('data-prerendered="/tin-tuc/chuyen-muc/tin-hoat-dong"'));
+  const home = await (await fetch(base)).text();
+  assert.ok(home.includes('data-prerendered="/tin-tuc/"') && home.includes('class="entry-title"'));
+  for (const unknown of ['tin/khong-co-bai-nay', 'tim-kiem?q=lao', 'no/such/page']) {
+    const r = await fetch(base + unknown);
+    assert.equal(r.status, 200, unknown);
+    const body = await r.text();
+    assert.ok(body.includes('<div id="app"></div>') && !body.includes('data-prerendered'), `${unknown}: the app shell`);
+  }
+  const sw = await (await fetch(`${base}sw.js`)).text();
+  assert.match(sw, /"app\.html"/);
+  assert.doesNotMatch(sw, /"index\.html"/);
+  // In a browser: the static article, then the live app in its place, under the sub-path.
+  const { page, problems, context } = await newPage(browser);
+  await page.goto(`${base}tin/${SEED_ID}`);
+  await page.waitForFunction(() => !document.querySelector('[data-prerendered]'));
+  await page.locator('.article-footer a', { hasText: 'Về danh sách tin' }).click();
+  await page.waitForURL(base);
+  await page.locator('main article.entry').first().waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });

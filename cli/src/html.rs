@@ -30,7 +30,11 @@ pub fn escape(text: &str) -> String {
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Head {
     pub lang: String,
+    /// The document's `<title>`, as the view set it.
     pub title: String,
+    /// What a link preview shows as the title: the article's or section's own (the site's
+    /// name is `og:site_name`).
+    pub headline: String,
     pub description: String,
     /// The page's absolute address, when the site's address is known.
     pub url: Option<String>,
@@ -69,7 +73,7 @@ impl Head {
             "website"
         };
         tags.push(meta("property", "og:type", kind));
-        tags.push(meta("property", "og:title", &self.title));
+        tags.push(meta("property", "og:title", &self.headline));
         tags.push(meta("property", "og:description", &self.description));
         if !self.site_name.is_empty() {
             tags.push(meta("property", "og:site_name", &self.site_name));
@@ -94,7 +98,7 @@ impl Head {
             "summary"
         };
         tags.push(meta("name", "twitter:card", card));
-        tags.push(meta("name", "twitter:title", &self.title));
+        tags.push(meta("name", "twitter:title", &self.headline));
         tags.push(meta("name", "twitter:description", &self.description));
         if let Some(image) = &self.image {
             tags.push(meta("name", "twitter:image", image));
@@ -143,43 +147,21 @@ fn replace_span(html: &str, start: &str, end: &str, with: &str) -> String {
 /// The page: `shell` with `head` and the app's markup `body` rendered for `path` (the link
 /// the page is served at, as the app writes it).
 pub fn page(shell: &str, head: &Head, path: &str, body: &str) -> String {
-    let html = replace_span(
-        shell,
-        "<html",
-        ">",
-        &format!(r#"<html lang="{}">"#, escape(&head.lang)),
-    );
-    let html = replace_span(
-        &html,
-        "<title>",
-        "</title>",
-        &format!("<title>{}</title>", escape(&head.title)),
-    );
-    let html = replace_span(
-        &html,
-        r#"<meta name="description""#,
-        ">",
-        &format!(
-            "<meta name=\"description\" content=\"{}\" />\n    {HEAD_START}\n    {}\n    {HEAD_END}",
-            escape(&head.description),
-            head.preview_tags()
-        ),
-    );
-    // Content exists: the message for browsers without JavaScript goes.
-    let html = replace_span(&html, "<noscript>", "</noscript>", "");
-    html.replacen(
-        APP_SLOT,
-        &format!(
-            r#"<div id="app" {PRERENDERED}"{}">{body}</div>{APP_END}"#,
-            escape(path)
-        ),
-        1,
-    )
+    Parts {
+        head_tags: head.preview_tags(),
+        title: escape(&head.title),
+        description: escape(&head.description),
+        lang: escape(&head.lang),
+        path: escape(path),
+        body: body.to_string(),
+    }
+    .in_shell(shell)
 }
 
-/// An earlier run's page, taken apart so that it can be written again in the current shell
-/// (an article that has left the feed keeps its page, with the current build's files).
-pub struct Earlier {
+/// What a page adds to the shell, as escaped HTML. Read back from an earlier run's page, it is
+/// written again in the current shell (an article that has left the feed keeps its page, with
+/// the current build's files).
+pub struct Parts {
     pub head_tags: String,
     pub title: String,
     pub description: String,
@@ -194,14 +176,14 @@ fn between<'a>(html: &'a str, start: &str, end: &str) -> Option<&'a str> {
     Some(&html[from..from + length])
 }
 
-impl Earlier {
-    pub fn read(page: &str) -> Option<Earlier> {
+impl Parts {
+    pub fn read(page: &str) -> Option<Parts> {
         let app_start = page.find(&format!(r#"<div id="app" {PRERENDERED}""#))?;
         let app = &page[app_start..];
         let path = between(app, &format!("{PRERENDERED}\""), "\"")?;
         let body_start = app.find('>')? + 1;
         let body_end = app.find(&format!("</div>{APP_END}"))?;
-        Some(Earlier {
+        Some(Parts {
             head_tags: between(page, HEAD_START, HEAD_END)?.trim().to_string(),
             title: between(page, "<title>", "</title>")?.to_string(),
             description: between(page, r#"<meta name="description" content=""#, "\"")?.to_string(),
@@ -211,7 +193,8 @@ impl Earlier {
         })
     }
 
-    /// The same page in `shell` (its parts are already escaped).
+    /// The page in `shell`: its language, title, description and preview tags in the head,
+    /// the app's markup in `<div id="app">`, and no "needs JavaScript" message (content exists).
     pub fn in_shell(&self, shell: &str) -> String {
         let html = replace_span(
             shell,
@@ -266,6 +249,7 @@ mod tests {
         Head {
             lang: "vi".into(),
             title: r#"</title><script>alert(1)</script>"#.into(),
+            headline: r#"<script>alert(2)</script>"#.into(),
             description: r#"" onload="x"#.into(),
             url: Some("https://tin.example.org/tin/a\"b".into()),
             image: Some("https://tin.example.org/p.jpg?a=1&b=\"2\"".into()),
@@ -285,6 +269,9 @@ mod tests {
         assert!(page.contains(r#"<meta name="description" content="&quot; onload=&quot;x" />"#));
         assert!(page.contains(r#"content="https://tin.example.org/p.jpg?a=1&amp;b=&quot;2&quot;""#));
         assert!(page.contains(r#"<meta property="og:site_name" content="Sở &lt;b&gt;" />"#));
+        assert!(page.contains(
+            r#"<meta property="og:title" content="&lt;script&gt;alert(2)&lt;/script&gt;" />"#
+        ));
         assert!(page.contains(r#"<meta property="og:type" content="article" />"#));
         assert!(!page.contains("noscript"));
         assert!(page.contains(r#"<div id="app" data-prerendered="/tin/a"><p>x</p></div>"#));
@@ -308,7 +295,7 @@ mod tests {
     #[test]
     fn an_earlier_page_is_written_again_unchanged_in_the_same_shell() {
         let first = page(SHELL, &hostile_head(), "/tin/a", "<article>x</article>");
-        let earlier = Earlier::read(&first).expect("a pre-rendered page");
+        let earlier = Parts::read(&first).expect("a pre-rendered page");
         assert_eq!(earlier.in_shell(SHELL), first);
         let new_shell = SHELL.replace(
             "<head>",

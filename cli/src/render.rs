@@ -14,7 +14,7 @@
 //! and sections no longer in the feed are kept, written again in the current shell, unless
 //! `--prune` is given.
 
-use crate::html::{self, ArticleTimes, Earlier, Head};
+use crate::html::{self, ArticleTimes, Head, Parts};
 use ban_tin::prerender::{self, Snapshot};
 use ban_tin_core::config::Config;
 use ban_tin_core::feed::{self, Feed, Item};
@@ -177,6 +177,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         routes::HOME,
         |title| Head {
             description: first_of(&[&feed.description, &description_of(&shell)]),
+            headline: first_of(&[&feed.title, &title]),
             url: writer.page_url(routes::HOME),
             ..writer.head(title)
         },
@@ -194,6 +195,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
             &path,
             |title| Head {
                 description: format!("{} – {}", section.name, feed.title),
+                headline: section.name.clone(),
                 url: writer.page_url(&path),
                 ..writer.head(title)
             },
@@ -223,7 +225,7 @@ pub fn run(options: &Options) -> Result<Report, Error> {
         let Ok(page) = std::fs::read_to_string(&file) else {
             continue;
         };
-        let Some(earlier) = Earlier::read(&page) else {
+        let Some(earlier) = Parts::read(&page) else {
             continue;
         };
         if options.prune {
@@ -311,6 +313,7 @@ impl Writer<'_> {
     fn head(&self, title: String) -> Head {
         Head {
             lang: self.lang.code().to_string(),
+            headline: title.clone(),
             title,
             description: String::new(),
             url: None,
@@ -332,6 +335,7 @@ impl Writer<'_> {
     fn article_head(&self, title: String, item: &Item) -> Head {
         Head {
             description: first_of(&[&item.summary, &item.title]),
+            headline: first_of(&[&item.title, &title]),
             url: self.page_url(&routes::article(&item.id)),
             image: item.image.as_deref().and_then(|i| self.public(i)),
             article: Some(ArticleTimes {
