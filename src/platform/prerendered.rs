@@ -18,6 +18,8 @@ const FOCUSABLE: &str = "a[href], button, input, select, textarea, [tabindex]";
 /// The element both the static content and the live app live in.
 const ROOT_ID: &str = "app";
 const PATH_ATTRIBUTE: &str = "data-prerendered";
+/// The article of a pre-rendered article page.
+const KEPT_ARTICLE: &str = "main article.article";
 
 thread_local! {
     /// The static content: on screen until the take-over, kept afterwards for
@@ -141,6 +143,18 @@ fn search_text(root: &Element) -> Option<String> {
     search_input(root).map(|input| input.value())
 }
 
+/// Whether the pre-rendered page was the article at `path` (an app link, as `location::href`
+/// writes it): then [`kept_article`] has its copy.
+pub fn has_kept_article(path: &str) -> bool {
+    STATIC_ROOT.with(|s| {
+        s.borrow().as_ref().is_some_and(|root| {
+            root.get_attribute(PATH_ATTRIBUTE)
+                .is_some_and(|kept| same_path(&kept, path))
+                && root.query_selector(KEPT_ARTICLE).ok().flatten().is_some()
+        })
+    })
+}
+
 /// A copy of the pre-rendered article at `path` (an app link, as `location::href` writes it),
 /// for an article that has left the feed since the page was rendered: the reader still gets
 /// what the static page showed.
@@ -151,7 +165,7 @@ pub fn kept_article(path: &str) -> Option<Node> {
         if !same_path(&root.get_attribute(PATH_ATTRIBUTE)?, path) {
             return None;
         }
-        let article = root.query_selector("main article.article").ok()??;
+        let article = root.query_selector(KEPT_ARTICLE).ok()??;
         article.clone_node_with_deep(true).ok()
     })
 }

@@ -23,7 +23,7 @@ pub fn ArticlePage() -> impl IntoView {
             let id = params.read().get(routes::ARTICLE_PARAM).unwrap_or_default();
             match feed.item(&id).cloned() {
                 Some(item) => view! { <Article item feed /> }.into_any(),
-                None if prerendered::kept_article(&location::href(&routes::article(&id))).is_some() => {
+                None if prerendered::has_kept_article(&location::href(&routes::article(&id))) => {
                     view! { <KeptArticle id /> }.into_any()
                 }
                 None => {

@@ -154,25 +154,23 @@ impl Html {
 }
 
 fn escape_text(text: &str, out: &mut String) {
+    escape(text, false, out);
+}
+
+fn escape_attribute(value: &str, out: &mut String) {
+    escape(value, true, out);
+}
+
+/// Escapes as a browser's serialiser does: `&`, `<`, `>` and no-break spaces everywhere, `"`
+/// in attribute values.
+fn escape(text: &str, attribute: bool, out: &mut String) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '\u{a0}' => out.push_str("&nbsp;"),
-            c => out.push(c),
-        }
-    }
-}
-
-fn escape_attribute(value: &str, out: &mut String) {
-    for c in value.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\u{a0}' => out.push_str("&nbsp;"),
+            '"' if attribute => out.push_str("&quot;"),
             c => out.push(c),
         }
     }
