@@ -8,6 +8,8 @@
 //      on pages pre-rendered by scripts/prerender.sh, with its ratio to the floor, the layout
 //      shift (CLS) until the live app has taken over, and the time until a click on A+ takes
 //      effect (clicked from the moment the button is on screen);
+//      The first screen: entry titles wholly inside it (412 x 823 at the default size, 320 x 640
+//      at the largest), and the layout shift of a first and a repeat visit;
 //   3. a generated 10,000-item feed (about 10 MB; 4x CPU slowdown, network not throttled):
 //      parse time, search index build, time to the first headline, longest task, search
 //      keystroke latency p50/p95, JS heap and WebAssembly memory after load;
@@ -219,6 +221,8 @@ const cold = [];
 const warm = [];
 const floor = [];
 const plainVisits = [];
+const firstShift = [];
+const repeatShift = [];
 const preVisits = [];
 for (let i = 0; i < runs; i++) {
   plainVisits.push(await coldVisit(server.url));
@@ -227,10 +231,14 @@ for (let i = 0; i < runs; i++) {
   const { page } = await profiledPage(context);
   if (process.env.BENCH_DEBUG) page.on('console', (m) => console.error('  >', m.type(), m.text().slice(0, 300)));
   cold.push(await firstHeadline(page, server.url));
+  await page.waitForTimeout(500);
+  firstShift.push(await page.evaluate(() => window.__shift));
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => !!navigator.serviceWorker.controller);
   await page.waitForTimeout(300);
   warm.push(await firstHeadline(page, server.url));
+  await page.waitForTimeout(500);
+  repeatShift.push(await page.evaluate(() => window.__shift));
   await context.close();
 
   const staticContext = await browser.newContext({ viewport: { width: 412, height: 915 }, isMobile: true });
@@ -239,6 +247,30 @@ for (let i = 0; i < runs; i++) {
   await staticContext.close();
 }
 results.mobile = { runs, coldMs: median(cold), warmMs: median(warm), floorMs: median(floor), ratio: median(cold) / median(floor) };
+
+/** Entry titles wholly inside the first screen of the home list, once it is drawn. */
+async function titlesInFirstScreen(viewport, textSize) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  if (textSize) await page.addInitScript((t) => localStorage.setItem('ban-tin.text-size', t), textSize);
+  await page.goto(server.url);
+  await page.locator('main article.entry h2 a').first().waitFor();
+  await page.evaluate(() => document.fonts.ready);
+  const counts = await page.evaluate(() => {
+    const titles = [...document.querySelectorAll('main .entry-title')];
+    const whole = titles.filter((h) => { const r = h.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }).length;
+    const first = titles[0]?.getBoundingClientRect().top ?? Infinity;
+    return { whole, firstTop: first };
+  });
+  await context.close();
+  return counts;
+}
+results.firstScreen = {
+  phone: await titlesInFirstScreen({ width: 412, height: 823 }),
+  small: await titlesInFirstScreen({ width: 320, height: 640 }, '200'),
+  firstVisitCls: Math.max(...firstShift),
+  repeatVisitCls: Math.max(...repeatShift),
+};
 results.prerendered = {
   coldMs: median(preVisits.map((v) => v.headline)),
   ratio: median(preVisits.map((v) => v.headline)) / median(floor),
@@ -259,6 +291,8 @@ for (let i = 0; i < Math.max(1, Math.min(runs, 3)); i++) {
   const parse = await page.evaluate(() => performance.getEntriesByName('ban-tin:parse').map((e) => e.duration));
   // Focusing the search box starts building the index in the background; then search, one
   // keystroke at a time, as a reader types.
+  // On a phone the box is behind the magnifier button: open it as a reader does.
+  if (await page.locator('#search-toggle').isVisible()) await page.locator('#search-toggle').click();
   const input = page.getByRole('searchbox');
   await input.click();
   await page.waitForFunction(() => performance.getEntriesByName('ban-tin:search-index').length > 0, null, { timeout: 120_000 });
@@ -323,6 +357,13 @@ lines.push(`   first headline                   ${ms(pre.plainColdMs).padStart(9
 lines.push(`   / floor                          ${(pre.plainColdMs / results.mobile.floorMs).toFixed(2).padStart(9)} ${pre.ratio.toFixed(2).padStart(13)} ${'1.00'.padStart(14)}`);
 lines.push(`   first A+ click that works        ${ms(pre.plainTextSizeClickMs).padStart(9)} ${ms(pre.textSizeClickMs).padStart(13)}`);
 lines.push(`   layout shift (CLS, worst run)    ${pre.plainCls.toFixed(3).padStart(9)} ${pre.takeOverCls.toFixed(3).padStart(13)}`);
+lines.push('');
+const fs1 = results.firstScreen;
+lines.push('   First screen (plain build)');
+lines.push(`   whole headlines, 412 x 823, default size       ${String(fs1.phone.whole).padStart(5)}`);
+lines.push(`   whole headlines, 320 x 640, largest size       ${String(fs1.small.whole).padStart(5)} (first starts at ${Math.round(fs1.small.firstTop)} px)`);
+lines.push(`   layout shift, first visit (CLS, worst run)     ${fs1.firstVisitCls.toFixed(3).padStart(5)}`);
+lines.push(`   layout shift, repeat visit (CLS, worst run)    ${fs1.repeatVisitCls.toFixed(3).padStart(5)}`);
 lines.push('');
 lines.push(`3. ${results.big.items} items (${mb(results.big.feedBytes)} feed, 4x CPU, network not throttled), median`);
 lines.push(`   parse                               ${ms(results.big.parseMs).padStart(9)}`);

@@ -5,6 +5,7 @@ use crate::platform::{location, prerendered, service_worker};
 use crate::state::{use_app, AppState};
 use crate::views::header::SiteHeader;
 use crate::views::kiosk::KioskMode;
+use crate::views::notices::Notices;
 use crate::views::{
     article::ArticlePage, list::ListPage, not_found::NotFoundPage, search::SearchPage,
     section::SectionPage,
@@ -94,7 +95,14 @@ pub fn Shell() -> impl IntoView {
                 {move || settings.strings().footer_source} ": "
                 {move || feed.with_feed(|f| f.map(|f| f.title.clone()).unwrap_or_default())}
             </p>
+            // The feed's own description belongs with its source, after the news.
+            {move || {
+                feed.with_feed(|f| f.map(|f| f.description.clone()))
+                    .filter(|d| !d.is_empty())
+                    .map(|d| view! { <p class="feed-description">{d}</p> })
+            }}
         </footer>
+        <Notices />
     }
 }
 
@@ -130,8 +138,10 @@ fn apply_settings_to_root(state: AppState) {
         };
     });
     let for_size = root.clone();
+    // In kiosk mode the type scale multiplies the reader's choice (read at arm's length).
     Effect::new(move || {
-        let percent = settings.text_size().percent();
+        let scale = kiosk.config().map_or(100, |k| k.type_scale_percent);
+        let percent = f64::from(settings.text_size().percent()) * f64::from(scale) / 100.0;
         let _ = for_size
             .style()
             .set_property("font-size", &format!("{percent}%"));

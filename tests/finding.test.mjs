@@ -3,7 +3,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSite } from './support/site.mjs';
-import { newPage, installClock } from './support/browser.mjs';
+import { newPage, installClock, switchLanguage } from './support/browser.mjs';
 import { fixtures, sample, newestFirst, SEED_ID } from './support/project.mjs';
 
 const site = useSite();
@@ -257,7 +257,7 @@ describe('paging', () => {
     const alert = page.locator('main .more [role=alert]');
     await alert.waitFor();
     assert.equal(await alert.textContent(), 'Không tải thêm được: Trang tiếp theo của nguồn tin nằm ở một địa chỉ mà trang này không được phép tải.');
-    await page.getByRole('button', { name: 'English' }).click();
+    await switchLanguage(page, 'English');
     await page.locator('main button', { hasText: 'Show more' }).click();
     await page.locator('main .more [role=alert]', { hasText: 'not allowed' }).waitFor();
     assert.equal(await page.locator('main .more [role=alert]').textContent(), "Could not load more: The feed's next page is at an address this site is not allowed to load.");

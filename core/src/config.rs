@@ -26,6 +26,11 @@ pub struct Config {
     /// addresses of pre-rendered pages (canonical, `og:url`, the sitemap); `None` when not set
     /// or not an http(s) address.
     pub site_url: Option<String>,
+    /// The department as the app bar names it (`site.name`); the app's own name when unset.
+    pub site_name: Option<String>,
+    /// A logo shown before that name (`site.logo`: an address relative to the app's root, or
+    /// an absolute http(s) one).
+    pub site_logo: Option<String>,
 }
 
 /// Kiosk mode: idle reset, hand-off of outside links by QR code, automatic refresh.
@@ -39,6 +44,9 @@ pub struct KioskConfig {
     pub refresh_minutes: u32,
     /// Whether headlines cycle on the home list while nobody is using the kiosk.
     pub attract: bool,
+    /// The kiosk's type scale: every length, text included, as a percentage of the phone's
+    /// (on top of the reader's A- / A / A+ choice), for reading at arm's length.
+    pub type_scale_percent: u32,
 }
 
 impl Default for KioskConfig {
@@ -48,9 +56,14 @@ impl Default for KioskConfig {
             countdown_seconds: 20,
             refresh_minutes: 5,
             attract: true,
+            type_scale_percent: DEFAULT_KIOSK_TYPE_SCALE,
         }
     }
 }
+
+/// The kiosk's default type scale: 150% of the phone's text, for a 1080-pixel-wide screen read
+/// from arm's length.
+pub const DEFAULT_KIOSK_TYPE_SCALE: u32 = 150;
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -60,6 +73,7 @@ struct KioskFile {
     countdown_seconds: Option<u32>,
     refresh_minutes: Option<u32>,
     attract: Option<bool>,
+    type_scale_percent: Option<u32>,
 }
 
 /// A setting from the file, or its default when absent, kept within `min..=max`.
@@ -75,6 +89,12 @@ impl KioskFile {
             countdown_seconds: within(self.countdown_seconds, defaults.countdown_seconds, 5, 300),
             refresh_minutes: within(self.refresh_minutes, defaults.refresh_minutes, 1, 24 * 60),
             attract: self.attract.unwrap_or(defaults.attract),
+            type_scale_percent: within(
+                self.type_scale_percent,
+                defaults.type_scale_percent,
+                100,
+                250,
+            ),
         })
     }
 }
@@ -89,6 +109,8 @@ impl Default for Config {
             language: Lang::Vi,
             kiosk: None,
             site_url: None,
+            site_name: None,
+            site_logo: None,
         }
     }
 }
@@ -104,6 +126,34 @@ struct ConfigFile {
     language: Option<String>,
     kiosk: KioskFile,
     site_url: Option<String>,
+    site: SiteFile,
+}
+
+/// `site`: how the app bar names the department.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct SiteFile {
+    name: Option<String>,
+    logo: Option<String>,
+}
+
+/// Text the app bar shows as written, without the spaces around it; `None` when empty.
+fn trimmed(value: Option<String>) -> Option<String> {
+    value
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+/// A logo address: relative to the app's root, or absolute http(s); nothing else (no
+/// `javascript:`, `data:` or protocol-relative addresses to another host).
+fn logo_address(written: Option<String>) -> Option<String> {
+    let written = trimmed(written)?;
+    match urls::scheme(&written) {
+        Some(scheme) if matches!(scheme.as_str(), "http" | "https") => Some(written),
+        Some(_) => None,
+        None if written.starts_with("//") || written.starts_with('\\') => None,
+        None => Some(written),
+    }
 }
 
 /// `site_url` as a directory address (`https://host/path/`), if it is an absolute http(s) one.
@@ -157,6 +207,8 @@ impl Config {
                 .unwrap_or(defaults.language),
             kiosk: file.kiosk.into_config(),
             site_url: file.site_url.as_deref().and_then(site_address),
+            site_name: trimmed(file.site.name),
+            site_logo: logo_address(file.site.logo),
         })
     }
 
@@ -227,6 +279,58 @@ mod tests {
     }
 
     #[test]
+    fn the_site_name_and_logo_as_the_app_bar_shows_them() {
+        let site = |json: &str| {
+            Config::parse(json.as_bytes())
+                .map(|c| (c.site_name, c.site_logo))
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            site(r#"{"site": {"name": " Sở Lao động ", "logo": "images/logo.svg"}}"#),
+            (
+                Some("Sở Lao động".to_string()),
+                Some("images/logo.svg".to_string())
+            )
+        );
+        assert_eq!(site(r#"{"site": {"name": "  "}}"#), (None, None));
+        for hostile in [
+            "javascript:alert(1)",
+            "data:image/svg+xml,<svg/>",
+            "//evil.example/logo.png",
+        ] {
+            let json = format!(r#"{{"site": {{"logo": "{hostile}"}}}}"#);
+            assert_eq!(site(&json).1, None, "{hostile}");
+        }
+        assert_eq!(
+            site(r#"{"site": {"logo": "https://cdn.example.org/logo.png"}}"#).1,
+            Some("https://cdn.example.org/logo.png".to_string())
+        );
+    }
+
+    #[test]
+    fn the_kiosk_type_scale_is_kept_readable() {
+        let scale = |json: &str| {
+            Config::parse(json.as_bytes())
+                .ok()
+                .and_then(|c| c.kiosk)
+                .map(|k| k.type_scale_percent)
+        };
+        assert_eq!(scale(r#"{"kiosk":{"enabled":true}}"#), Some(150));
+        assert_eq!(
+            scale(r#"{"kiosk":{"enabled":true,"type_scale_percent":175}}"#),
+            Some(175)
+        );
+        assert_eq!(
+            scale(r#"{"kiosk":{"enabled":true,"type_scale_percent":10}}"#),
+            Some(100)
+        );
+        assert_eq!(
+            scale(r#"{"kiosk":{"enabled":true,"type_scale_percent":900}}"#),
+            Some(250)
+        );
+    }
+
+    #[test]
     fn a_next_page_elsewhere_is_refused_as_not_allowed() {
         let config = Config {
             allowed_feed_origins: vec!["https://tin.example.org".to_string()],
@@ -291,7 +395,8 @@ mod tests {
                 idle_seconds: 10,
                 countdown_seconds: 300,
                 refresh_minutes: 1,
-                attract: false
+                attract: false,
+                type_scale_percent: DEFAULT_KIOSK_TYPE_SCALE,
             }))
         );
         assert_eq!(

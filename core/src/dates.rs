@@ -141,6 +141,11 @@ pub fn time_and_day(seconds: i64, lang: Lang) -> Option<String> {
     })
 }
 
+/// The time of day in Vietnam, `HH:MM`, for the kiosk's clock.
+pub fn clock(seconds: i64) -> Option<String> {
+    Some(LocalTime::from_timestamp(seconds)?.hour_minute())
+}
+
 /// RFC 3339 in Vietnam time, for `<time datetime>`.
 pub fn machine_readable(seconds: i64) -> Option<String> {
     let dt = DateTime::from_timestamp(seconds, 0)?.with_timezone(&vietnam());
@@ -170,6 +175,12 @@ mod tests {
         ] {
             assert_eq!(parse(input), Some(expected), "{input}");
         }
+    }
+
+    #[test]
+    fn the_kiosk_clock_shows_vietnam_time() {
+        assert_eq!(clock(ts("2023-02-10T01:05:00Z")).as_deref(), Some("08:05"));
+        assert_eq!(clock(ts("2023-02-10T17:59:00Z")).as_deref(), Some("00:59"));
     }
 
     #[test]

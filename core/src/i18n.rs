@@ -276,6 +276,15 @@ strings! {
     text_size_now:
         "Cỡ chữ {percent}%",
         "Text size {percent}%";
+    settings:
+        "Tùy chọn",
+        "Settings";
+    language:
+        "Ngôn ngữ",
+        "Language";
+    clock:
+        "Bây giờ là",
+        "The time now";
     theme:
         "Giao diện",
         "Theme";

@@ -145,6 +145,18 @@ impl FeedState {
         self.choice.with(|c| c.as_ref().is_some_and(|c| c.refused))
     }
 
+    /// The department's name for the app bar, once the configuration is read (tracked).
+    pub fn site_name(&self) -> Option<String> {
+        self.config
+            .with(|c| c.as_ref().and_then(|c| c.site_name.clone()))
+    }
+
+    /// The department's logo address, if configured (tracked).
+    pub fn site_logo(&self) -> Option<String> {
+        self.config
+            .with(|c| c.as_ref().and_then(|c| c.site_logo.clone()))
+    }
+
     /// The deployment's interface language (the default until the configuration is read).
     pub fn configured_language_untracked(&self) -> Lang {
         self.config

@@ -2,6 +2,7 @@
 
 use crate::state::{use_feed, use_settings};
 use crate::views::entries::EntryList;
+use crate::views::notices::UpdatedLine;
 use crate::views::status::WithFeed;
 use ban_tin_core::feed::Feed;
 use ban_tin_core::i18n::count;
@@ -29,8 +30,7 @@ fn FeedList(feed: Arc<Feed>) -> impl IntoView {
         <Title text=title.clone() />
         <section class="list-view">
             <h1>{title}</h1>
-            {(!feed.description.is_empty())
-                .then(|| view! { <p class="lead">{feed.description.clone()}</p> })}
+            <UpdatedLine />
             {empty.then(|| view! { <p class="status-message">{s.empty_feed}</p> })}
             <EntryList items=Signal::stored(Arc::from(feed.items.as_slice())) shown=state.list_shown() fetch_more=true />
             {(skipped > 0).then(|| view! { <p class="note">{count(&s.skipped_items, skipped as u64, &[])}</p> })}

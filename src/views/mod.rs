@@ -6,6 +6,7 @@ pub mod header;
 pub mod kiosk;
 pub mod list;
 pub mod not_found;
+pub mod notices;
 pub mod search;
 pub mod section;
 pub mod status;

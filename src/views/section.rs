@@ -3,6 +3,7 @@
 use crate::state::{use_feed, use_settings};
 use crate::views::entries::EntryList;
 use crate::views::not_found::NotFound;
+use crate::views::notices::UpdatedLine;
 use crate::views::status::WithFeed;
 use ban_tin_core::feed::Feed;
 use ban_tin_core::i18n::count;
@@ -38,6 +39,7 @@ fn SectionList(feed: Arc<Feed>, slug: String) -> impl IntoView {
         <section class="list-view section-view">
             <p class="eyebrow">{s.section}</p>
             <h1>{section.name.clone()}</h1>
+            <UpdatedLine />
             <p class="lead">{count(&s.section_count, items.len() as u64, &[])}</p>
             <EntryList items=Signal::stored(Arc::from(items)) shown=state.list_shown() fetch_more=true />
         </section>

@@ -74,3 +74,24 @@ export async function installClock(page) {
     window.__liveTimers = () => [...live.values()].map(({ kind, delay }) => `${kind} ${delay}`).sort();
   });
 }
+
+/** Opens the bar's "Tùy chọn" / "Settings" panel (theme and language), if it is closed. */
+export async function openSettings(page) {
+  const toggle = page.locator('.settings > button');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await page.locator('#settings-panel').waitFor();
+}
+
+/** Chooses a theme in the settings panel, as a reader does, and closes the panel again. */
+export async function chooseTheme(page, theme) {
+  await openSettings(page);
+  await page.selectOption('.theme-picker select', theme);
+  await page.keyboard.press('Escape');
+  await page.locator('#settings-panel').waitFor({ state: 'hidden' });
+}
+
+/** Switches the interface language from the settings panel. */
+export async function switchLanguage(page, name) {
+  await openSettings(page);
+  await page.getByRole('button', { name, exact: true }).click();
+}
