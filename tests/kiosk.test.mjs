@@ -200,6 +200,23 @@ describe('kiosk', () => {
     }
   });
 
+  test('a phone-sized kiosk closes the search box its last visitor opened when it starts over', async () => {
+    const { page, context, problems } = await kioskPage({ idle_seconds: 10, countdown_seconds: 5, attract: false }, { viewport: { width: 412, height: 823 } });
+    await page.goto(site.url);
+    await entries(page).first().waitFor();
+    await page.getByRole('button', { name: 'Tìm kiếm' }).click();
+    await page.getByRole('searchbox', { name: 'Tìm tin' }).waitFor();
+    await page.clock.runFor(100);
+    await page.clock.fastForward(11_000);
+    await page.locator('dialog.countdown').waitFor();
+    await page.clock.runFor(6_000);
+    await page.locator('dialog.countdown').waitFor({ state: 'hidden' });
+    assert.equal(await page.getByRole('searchbox').count(), 0, 'the box is closed for the next person');
+    assert.equal(await page.getByRole('button', { name: 'Tìm kiếm' }).getAttribute('aria-expanded'), 'false');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   // About three minutes: every reset is a full visit (touch, article, idle, countdown).
   test('500 idle resets leave the page no bigger and no timers behind', { timeout: 480_000 }, async () => {
     const { page, context, problems } = await kioskPage({ idle_seconds: 10, countdown_seconds: 5 });

@@ -16,6 +16,9 @@ pub struct Search {
     /// The search as typed. Results follow it on every keystroke; the address (`?q=`) catches
     /// up when typing pauses (see `views::header::SearchBox`).
     text: RwSignal<String>,
+    /// Whether the reader opened the search box with its button (narrow screens; the search
+    /// view always shows it).
+    box_open: RwSignal<bool>,
     /// The index of a feed, once built.
     index: RwSignal<Option<(Arc<Feed>, Arc<Index>)>>,
     /// The feed whose index is being built, if any.
@@ -26,6 +29,7 @@ impl Search {
     pub fn new() -> Self {
         Search {
             text: RwSignal::new(String::new()),
+            box_open: RwSignal::new(false),
             index: RwSignal::new(None),
             indexing: StoredValue::new(None),
         }
@@ -51,8 +55,25 @@ impl Search {
         }
     }
 
+    /// Empties the search and closes the box (a kiosk starting over).
     pub fn clear(&self) {
         self.set_text(String::new());
+        self.set_box_open(false);
+    }
+
+    /// Whether the reader opened the search box with its button (tracked).
+    pub fn box_open(&self) -> bool {
+        self.box_open.get()
+    }
+
+    pub fn box_open_untracked(&self) -> bool {
+        self.box_open.get_untracked()
+    }
+
+    pub fn set_box_open(&self, open: bool) {
+        if self.box_open.get_untracked() != open {
+            self.box_open.set(open);
+        }
     }
 
     /// The index of `feed` once it is built (tracked: views update when it is ready); asking

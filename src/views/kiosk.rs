@@ -60,7 +60,8 @@ fn KioskActive(config: KioskConfig) -> impl IntoView {
         }
     };
 
-    // Idle: at the untouched home list the attract screen starts; anywhere else the countdown.
+    // Idle: at the untouched home list (search box closed too) the attract screen starts;
+    // anywhere else the countdown.
     {
         let home = home.clone();
         Effect::new(move |_| {
@@ -70,6 +71,7 @@ fn KioskActive(config: KioskConfig) -> impl IntoView {
             let at_home = here.pathname.get_untracked() == home
                 && here.search.get_untracked().is_empty()
                 && settings.text_size_untracked().is_default()
+                && !state.search.box_open_untracked()
                 && window().scroll_y().unwrap_or(0.0) < 1.0;
             if at_home {
                 kiosk.set_attract(config.attract);

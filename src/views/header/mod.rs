@@ -29,8 +29,6 @@ pub fn SiteHeader() -> impl IntoView {
     let settings = use_settings();
     let kiosk = use_kiosk();
     let s = move || settings.strings();
-    // Whether the search box is open on a narrow screen (wider screens always show it).
-    let search_open = RwSignal::new(false);
     view! {
         <header class="site-header">
             <div class="bar">
@@ -39,13 +37,13 @@ pub fn SiteHeader() -> impl IntoView {
                     <KioskClock />
                 </Show>
                 <div class="tools">
-                    <SearchToggle open=search_open />
+                    <SearchToggle />
                     <div class="reading-tools" role="group" aria-label=move || s().display_settings>
                         <TextSizeBar />
                         <SettingsMenu />
                     </div>
                 </div>
-                <SearchBox open=search_open />
+                <SearchBox />
             </div>
             <SectionsNav />
         </header>

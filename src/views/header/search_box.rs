@@ -19,18 +19,19 @@ fn on_search_view() -> impl Fn() -> bool + Clone + Send + Sync + 'static {
 /// pressed again (away from the search view), it closes the box. Wider screens hide it, the box
 /// being always there.
 #[component]
-pub fn SearchToggle(open: RwSignal<bool>) -> impl IntoView {
+pub fn SearchToggle() -> impl IntoView {
     let settings = use_settings();
+    let search = use_search();
     let on_search = on_search_view();
     let shown = {
         let on_search = on_search.clone();
-        move || open.get() || on_search()
+        move || search.box_open() || on_search()
     };
     let toggle = move |_| {
-        if open.get_untracked() && !on_search() {
-            open.set(false);
+        if search.box_open_untracked() && !on_search() {
+            search.set_box_open(false);
         } else {
-            open.set(true);
+            search.set_box_open(true);
             request_animation_frame(|| focus_by_id(SEARCH_INPUT));
         }
     };
@@ -73,7 +74,7 @@ fn focus_by_id(id: &str) {
 /// `ADDRESS_DELAY_MS`, when the box loses focus (a reader choosing a result) and on Enter:
 /// updating the router on every keystroke cost more than the search itself.
 #[component]
-pub fn SearchBox(open: RwSignal<bool>) -> impl IntoView {
+pub fn SearchBox() -> impl IntoView {
     const ADDRESS_DELAY_MS: u64 = 300;
     let state = use_feed();
     let search = use_search();
@@ -171,15 +172,15 @@ pub fn SearchBox(open: RwSignal<bool>) -> impl IntoView {
     let on_keydown = {
         let on_search = on_search_view();
         move |ev: leptos::ev::KeyboardEvent| {
-            if ev.key() == "Escape" && open.get_untracked() && !on_search() {
-                open.set(false);
+            if ev.key() == "Escape" && search.box_open_untracked() && !on_search() {
+                search.set_box_open(false);
                 focus_by_id("search-toggle");
             }
         }
     };
     let shown = {
         let on_search = on_search_view();
-        move || open.get() || on_search()
+        move || search.box_open() || on_search()
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
