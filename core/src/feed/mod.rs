@@ -13,7 +13,7 @@ use crate::error::FeedError;
 use crate::{dates, text, urls};
 use json::{RawAuthor, RawFeed, RawItem, ReadError};
 use split::SplitError;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// A cheap fingerprint of a feed document (FxHash over 8-byte words), to skip parsing and
@@ -129,17 +129,19 @@ impl Feed {
 
     /// The sections of the feed in alphabetical order (ignoring marks), each with its count.
     pub fn sections(&self) -> Vec<Section> {
-        let mut sections: Vec<Section> = Vec::new();
+        // Counted by name first (10,000 items, a handful of names), then made sections.
+        let mut counts: HashMap<&str, usize> = HashMap::new();
         for name in self.items.iter().filter_map(|i| i.section()) {
-            match sections.iter_mut().find(|s| s.name == name) {
-                Some(section) => section.count += 1,
-                None => sections.push(Section {
-                    name: name.to_string(),
-                    slug: text::slug(name),
-                    count: 1,
-                }),
-            }
+            *counts.entry(name).or_default() += 1;
         }
+        let mut sections: Vec<Section> = counts
+            .into_iter()
+            .map(|(name, count)| Section {
+                name: name.to_string(),
+                slug: text::slug(name),
+                count,
+            })
+            .collect();
         sections.retain(|s| !s.slug.is_empty());
         sections.sort_by_cached_key(|s| (text::fold(&s.name), s.name.clone()));
         sections
@@ -236,6 +238,47 @@ pub fn parse(bytes: &[u8], address: &str) -> Result<Feed, FeedError> {
 /// The UTF-8 byte order mark, which some servers put before a document.
 pub const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
 
+/// The structural pass over a decoded document ([`split::Splitter`]) in steps of about a
+/// given number of bytes, before the items are read ([`Parser`]): a document of megabytes
+/// never holds the page for long.
+pub struct Splitting {
+    text: String,
+    address: String,
+    splitter: split::Splitter,
+}
+
+impl Splitting {
+    /// A document already decoded, its byte order mark removed, fetched from `address`.
+    pub fn new(text: String, address: &str) -> Splitting {
+        Splitting {
+            text,
+            address: address.to_string(),
+            splitter: split::Splitter::default(),
+        }
+    }
+
+    /// Reads about `budget` more bytes; `true` once the structure is known. A document that is
+    /// not JSON, or JSON but not a feed, is an error here.
+    pub fn step(&mut self, budget: usize) -> Result<bool, FeedError> {
+        match self.splitter.step(&self.text, budget) {
+            Ok(done) => Ok(done),
+            Err(SplitError::Syntax) => Err(FeedError::NotJson),
+            // Valid JSON of another kind is "not a feed"; anything else "not JSON".
+            Err(SplitError::NotAnObject) => Err(
+                match serde_json::from_str::<serde::de::IgnoredAny>(&self.text) {
+                    Ok(_) => FeedError::NotFeed,
+                    Err(_) => FeedError::NotJson,
+                },
+            ),
+        }
+    }
+
+    /// The parser of the items, once [`Splitting::step`] has said the structure is known.
+    pub fn into_parser(self) -> Result<Parser, FeedError> {
+        Parser::after_split(self.text, self.address, self.splitter.finish())
+    }
+}
+
 /// Reads a feed in steps, so that the browser can paint and answer input between them: a
 /// quick structural pass first ([`split`]), then the items a batch at a time.
 pub struct Parser {
@@ -265,17 +308,17 @@ impl Parser {
     /// As [`Parser::new`], for a document already decoded (see `text::decode_utf8_step`,
     /// which decodes a large one in parts), its byte order mark removed.
     pub fn from_text(text: String, address: &str) -> Result<Parser, FeedError> {
-        let parts = match split::split(&text) {
-            Ok(parts) => parts,
-            Err(SplitError::Syntax) => return Err(FeedError::NotJson),
-            Err(SplitError::NotAnObject) => {
-                // Valid JSON of another kind is "not a feed"; anything else "not JSON".
-                return Err(match serde_json::from_str::<serde::de::IgnoredAny>(&text) {
-                    Ok(_) => FeedError::NotFeed,
-                    Err(_) => FeedError::NotJson,
-                });
-            }
-        };
+        let mut splitting = Splitting::new(text, address);
+        while !splitting.step(usize::MAX)? {}
+        splitting.into_parser()
+    }
+
+    /// Builds the parser once the structural pass is complete.
+    fn after_split(
+        text: String,
+        address: String,
+        parts: split::Split,
+    ) -> Result<Parser, FeedError> {
         let meta = json::read(&parts.meta).map_err(|e| match e {
             ReadError::Syntax => FeedError::NotJson,
             ReadError::NotAnObject => FeedError::NotFeed,
@@ -287,7 +330,7 @@ impl Parser {
         Ok(Parser {
             items: Vec::with_capacity(ranges.len()),
             text,
-            address: address.to_string(),
+            address,
             ranges,
             next: 0,
             meta,

@@ -118,80 +118,153 @@ impl Cursor<'_> {
     }
 }
 
+/// The whole pass at once (see [`Splitter`] for the same in steps).
+#[cfg(test)]
 pub fn split(text: &str) -> Result<Split, SplitError> {
-    let mut c = Cursor {
-        bytes: text.as_bytes(),
-        at: 0,
-    };
-    c.skip_whitespace();
-    if c.peek() != Some(b'{') {
-        return Err(SplitError::NotAnObject);
-    }
-    c.at += 1;
-    let mut meta = String::from("{");
-    let mut items = None;
-    c.skip_whitespace();
-    if c.peek() == Some(b'}') {
-        c.at += 1;
-    } else {
-        loop {
-            c.skip_whitespace();
-            let member_start = c.at;
-            c.skip_string()?;
-            let key = text.get(member_start + 1..c.at - 1).unwrap_or("");
-            c.skip_whitespace();
-            c.expect(b':')?;
-            c.skip_whitespace();
-            if key == "items" && c.peek() == Some(b'[') {
-                items = Some(elements(&mut c)?);
-            } else {
-                c.skip_value()?;
-                if meta.len() > 1 {
-                    meta.push(',');
-                }
-                meta.push_str(text.get(member_start..c.at).unwrap_or(""));
-            }
-            c.skip_whitespace();
-            match c.peek() {
-                Some(b',') => c.at += 1,
-                Some(b'}') => {
-                    c.at += 1;
-                    break;
-                }
-                _ => return Err(SplitError::Syntax),
-            }
-        }
-    }
-    c.skip_whitespace();
-    if c.peek().is_some() {
-        return Err(SplitError::Syntax);
-    }
-    meta.push('}');
-    Ok(Split { meta, items })
+    let mut splitter = Splitter::default();
+    while !splitter.step(text, usize::MAX)? {}
+    Ok(splitter.finish())
 }
 
-/// The elements of the array at the cursor.
-fn elements(c: &mut Cursor<'_>) -> Result<Vec<Range<usize>>, SplitError> {
-    c.expect(b'[')?;
-    let mut out = Vec::new();
-    c.skip_whitespace();
-    if c.peek() == Some(b']') {
-        c.at += 1;
-        return Ok(out);
-    }
-    loop {
-        c.skip_whitespace();
-        let start = c.at;
-        c.skip_value()?;
-        out.push(start..c.at);
-        c.skip_whitespace();
-        match c.peek() {
-            Some(b',') => c.at += 1,
-            Some(b']') => {
-                c.at += 1;
-                return Ok(out);
+/// Where the pass stands between two steps.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// Before the opening `{`.
+    #[default]
+    Start,
+    /// After `{` or a `,` between members: a member (or, after `{`, the closing `}`) is next.
+    Member { first: bool },
+    /// Inside `items`: an element (or, at its start, the closing `]`) is next.
+    Element { first: bool },
+    /// After a member: `,` or `}` is next.
+    AfterMember,
+    /// After the closing `}`: only whitespace may follow.
+    End,
+}
+
+/// The structural pass in steps of about `budget` bytes, so that the browser can paint and
+/// answer input between two steps of a large document. Same result as [`split`].
+#[derive(Debug, Default)]
+pub struct Splitter {
+    at: usize,
+    phase: Phase,
+    meta: String,
+    items: Option<Vec<Range<usize>>>,
+}
+
+impl Splitter {
+    /// Goes on over `text` (always the same text) for about `budget` more bytes; `true` once
+    /// the whole document has been read.
+    pub fn step(&mut self, text: &str, budget: usize) -> Result<bool, SplitError> {
+        let mut c = Cursor {
+            bytes: text.as_bytes(),
+            at: self.at,
+        };
+        let stop = self.at.saturating_add(budget);
+        let result = loop {
+            if c.at >= stop && self.phase != Phase::End {
+                break Ok(false);
             }
-            _ => return Err(SplitError::Syntax),
+            c.skip_whitespace();
+            match self.phase {
+                Phase::Start => {
+                    if c.peek() != Some(b'{') {
+                        break Err(SplitError::NotAnObject);
+                    }
+                    c.at += 1;
+                    self.meta.push('{');
+                    self.phase = Phase::Member { first: true };
+                }
+                Phase::Member { first } => {
+                    if first && c.peek() == Some(b'}') {
+                        c.at += 1;
+                        self.phase = Phase::End;
+                        continue;
+                    }
+                    if let Err(e) = self.member(text, &mut c) {
+                        break Err(e);
+                    }
+                }
+                Phase::Element { first } => {
+                    if first && c.peek() == Some(b']') {
+                        c.at += 1;
+                        self.phase = Phase::AfterMember;
+                        continue;
+                    }
+                    let start = c.at;
+                    if let Err(e) = c.skip_value() {
+                        break Err(e);
+                    }
+                    self.items.get_or_insert_with(Vec::new).push(start..c.at);
+                    c.skip_whitespace();
+                    match c.peek() {
+                        Some(b',') => {
+                            c.at += 1;
+                            self.phase = Phase::Element { first: false };
+                        }
+                        Some(b']') => {
+                            c.at += 1;
+                            self.phase = Phase::AfterMember;
+                        }
+                        _ => break Err(SplitError::Syntax),
+                    }
+                }
+                Phase::AfterMember => match c.peek() {
+                    Some(b',') => {
+                        c.at += 1;
+                        self.phase = Phase::Member { first: false };
+                    }
+                    Some(b'}') => {
+                        c.at += 1;
+                        self.phase = Phase::End;
+                    }
+                    _ => break Err(SplitError::Syntax),
+                },
+                Phase::End => {
+                    break if c.peek().is_some() {
+                        Err(SplitError::Syntax)
+                    } else {
+                        Ok(true)
+                    };
+                }
+            }
+        };
+        self.at = c.at;
+        result
+    }
+
+    /// One member: its key, and its value kept for `meta` or, for `items`, the elements next.
+    fn member(&mut self, text: &str, c: &mut Cursor<'_>) -> Result<(), SplitError> {
+        let member_start = c.at;
+        c.skip_string()?;
+        let key = text
+            .get(member_start + 1..c.at.saturating_sub(1))
+            .unwrap_or("");
+        c.skip_whitespace();
+        c.expect(b':')?;
+        c.skip_whitespace();
+        if key == "items" && c.peek() == Some(b'[') {
+            c.at += 1;
+            self.items = Some(Vec::new());
+            self.phase = Phase::Element { first: true };
+        } else {
+            c.skip_value()?;
+            if self.meta.len() > 1 {
+                self.meta.push(',');
+            }
+            self.meta
+                .push_str(text.get(member_start..c.at).unwrap_or(""));
+            self.phase = Phase::AfterMember;
+        }
+        Ok(())
+    }
+
+    /// What the pass found, once [`Splitter::step`] has said it is done.
+    pub fn finish(mut self) -> Split {
+        self.meta.push('}');
+        Split {
+            meta: self.meta,
+            items: self.items,
         }
     }
 }
@@ -261,5 +334,35 @@ mod tests {
             "]".repeat(100_000)
         );
         assert_eq!(split(&text).map(|s| s.items.map(|i| i.len())), Ok(Some(1)));
+    }
+
+    /// Steps of any size find what one pass finds, errors included.
+    #[test]
+    fn steps_find_what_one_pass_finds() {
+        for text in [
+            r#" { "title" : "a,}]", "items": [ {"id":"1","x":[1,{"y":"]"}]} , 2, "s\"]" ,null ] , "next_url":"n" } "#,
+            "{}",
+            r#"{"items":[]}"#,
+            r#"{"items":[{"id":1}"#,
+            r#"{"items":[1,,2]}"#,
+            r#"{"a":1} x"#,
+            "[]",
+            "",
+        ] {
+            let whole = split(text);
+            for budget in [1, 2, 7, 64] {
+                let mut splitter = Splitter::default();
+                let mut steps = 0;
+                let stepped = loop {
+                    steps += 1;
+                    match splitter.step(text, budget) {
+                        Ok(true) => break Ok(splitter.finish()),
+                        Ok(false) => assert!(steps <= text.len() + 2, "{text}: no progress"),
+                        Err(e) => break Err(e),
+                    }
+                };
+                assert_eq!(stepped, whole, "{text} in steps of {budget}");
+            }
+        }
     }
 }
