@@ -1,6 +1,7 @@
 //! The application shell: header, main landmark, routes, footer; and what happens on every
 //! route change (focus, scroll) and settings change (root font size, theme, language).
 
+use crate::platform::schedule::after_next_paint;
 use crate::platform::{location, prerendered, service_worker};
 use crate::state::{use_app, AppState};
 use crate::views::header::SiteHeader;
@@ -24,7 +25,8 @@ use wasm_bindgen::JsCast;
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let state = AppState::provide();
-    let (feed, settings, status) = (state.feed, state.settings, state.status);
+    let (feed, settings, status, startup) =
+        (state.feed, state.settings, state.status, state.startup);
     feed.load();
     service_worker::follow_network(move |online| {
         status.set_online(online);
@@ -32,13 +34,16 @@ pub fn App() -> impl IntoView {
             feed.load();
         }
     });
-    service_worker::register(move || status.mark_update_ready());
+    // Registered once the first view is on screen, in a task of its own.
+    after_next_paint(move || service_worker::register(move || status.mark_update_ready()));
     apply_settings_to_root(state);
+    startup.draw_in_stages();
     if prerendered::is_waiting() {
+        startup.draw_lists_whole();
         // The live view has its content once there is a feed: it replaces the pre-rendered
         // one in the next frame (if the feed cannot be had, the static page stays readable).
         Effect::new(move || {
-            if feed.has_feed() {
+            if feed.has_feed() && startup.rest_drawn() {
                 request_animation_frame(prerendered::take_over);
             }
         });
@@ -47,11 +52,16 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Html attr:lang=move || settings.lang().code() />
-        <Router base=location::base_path()>
-            <Shell />
-            <RouteChanges memory=scroll_memory />
-            <KioskMode />
-        </Router>
+        // The router comes after the first paint, then the shell's stages (`state::startup`).
+        {move || startup.router_drawn().then(|| view! {
+            <Router base=location::base_path()>
+                <Shell />
+                {move || startup.rest_drawn().then(|| view! {
+                    <RouteChanges memory=scroll_memory />
+                    <KioskMode />
+                })}
+            </Router>
+        })}
     }
 }
 
@@ -61,48 +71,56 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Shell() -> impl IntoView {
     let state = use_app();
-    let (feed, settings) = (state.feed, state.settings);
+    let (feed, settings, startup) = (state.feed, state.settings, state.startup);
     view! {
-        <a class="skip-link" href="#main" on:click=skip_to_main>
-            {move || settings.strings().skip_to_content}
-        </a>
-        <SiteHeader />
+        // Drawn in stages at start-up, each after the browser has painted the one before
+        // (`state::startup`): the bar, its tools, the sections, then the view and the footer.
+        {move || startup.bar_drawn().then(|| view! {
+            <a class="skip-link" href="#main" on:click=skip_to_main>
+                {move || settings.strings().skip_to_content}
+            </a>
+            <SiteHeader />
+        })}
         <main id="main" tabindex="-1">
-            <Show when=move || feed.override_refused()>
-                <p class="notice" role="status">{move || settings.strings().feed_refused}</p>
-            </Show>
-            <Routes fallback=NotFoundPage>
-                <Route path=StaticSegment("") view=ListPage />
-                <Route
-                    path=(
-                        StaticSegment(routes::ARTICLE_SEGMENT),
-                        ParamSegment(routes::ARTICLE_PARAM),
-                    )
-                    view=ArticlePage
-                />
-                <Route
-                    path=(
-                        StaticSegment(routes::SECTION_SEGMENT),
-                        ParamSegment(routes::SECTION_PARAM),
-                    )
-                    view=SectionPage
-                />
-                <Route path=StaticSegment(routes::SEARCH_SEGMENT) view=SearchPage />
-            </Routes>
+            {move || startup.rest_drawn().then(|| view! {
+                <Show when=move || feed.override_refused()>
+                    <p class="notice" role="status">{move || settings.strings().feed_refused}</p>
+                </Show>
+                <Routes fallback=NotFoundPage>
+                    <Route path=StaticSegment("") view=ListPage />
+                    <Route
+                        path=(
+                            StaticSegment(routes::ARTICLE_SEGMENT),
+                            ParamSegment(routes::ARTICLE_PARAM),
+                        )
+                        view=ArticlePage
+                    />
+                    <Route
+                        path=(
+                            StaticSegment(routes::SECTION_SEGMENT),
+                            ParamSegment(routes::SECTION_PARAM),
+                        )
+                        view=SectionPage
+                    />
+                    <Route path=StaticSegment(routes::SEARCH_SEGMENT) view=SearchPage />
+                </Routes>
+            })}
         </main>
-        <footer class="site-footer">
-            <p>
-                {move || settings.strings().footer_source} ": "
-                {move || feed.with_feed(|f| f.map(|f| f.title.clone()).unwrap_or_default())}
-            </p>
-            // The feed's own description belongs with its source, after the news.
-            {move || {
-                feed.with_feed(|f| f.map(|f| f.description.clone()))
-                    .filter(|d| !d.is_empty())
-                    .map(|d| view! { <p class="feed-description">{d}</p> })
-            }}
-        </footer>
-        <Notices />
+        {move || startup.rest_drawn().then(|| view! {
+            <footer class="site-footer">
+                <p>
+                    {move || settings.strings().footer_source} ": "
+                    {move || feed.with_feed(|f| f.map(|f| f.title.clone()).unwrap_or_default())}
+                </p>
+                // The feed's own description belongs with its source, after the news.
+                {move || {
+                    feed.with_feed(|f| f.map(|f| f.description.clone()))
+                        .filter(|d| !d.is_empty())
+                        .map(|d| view! { <p class="feed-description">{d}</p> })
+                }}
+            </footer>
+            <Notices />
+        })}
     }
 }
 

@@ -17,6 +17,12 @@ pub mod prerender;
 pub mod state;
 pub mod views;
 
+/// Starts the app in a task of its own (a zero-delay timer): the task that instantiated the
+/// WebAssembly has already been long on a slow phone.
+pub fn start_soon() {
+    leptos::prelude::set_timeout(start, std::time::Duration::ZERO);
+}
+
 /// Starts the app in the page: in its `#app` element, or out of sight when the page was
 /// pre-rendered, to take the static content's place once it can show the same (see
 /// [`platform::prerendered`]).

@@ -1,3 +1,5 @@
 fn main() {
-    ban_tin::start();
+    // The app starts in a task of its own, after the one that finished compiling and
+    // instantiating the WebAssembly (see `state::startup`).
+    ban_tin::start_soon();
 }

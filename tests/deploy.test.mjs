@@ -8,7 +8,7 @@ import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { spawn, execFileSync } from 'node:child_process';
-import { launch, newPage } from './support/browser.mjs';
+import { launch, newPage, settledCount } from './support/browser.mjs';
 import { root, dist, SEED_ID } from './support/project.mjs';
 
 const NGINX = process.env.NGINX || '/usr/sbin/nginx';
@@ -138,7 +138,7 @@ test('the deployed app lists the sample feed, opens deep links and reloads under
   await page.locator('.article-footer a', { hasText: 'Về danh sách tin' }).click();
   await page.waitForURL(base);
   await page.locator('main article.entry').first().waitFor();
-  assert.ok((await page.locator('main article.entry').count()) >= 12);
+  assert.ok((await settledCount(page.locator('main article.entry'))) >= 12);
   assert.deepEqual(problems, []);
   await context.close();
 });

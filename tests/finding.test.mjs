@@ -3,7 +3,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSite } from './support/site.mjs';
-import { newPage, installClock, switchLanguage } from './support/browser.mjs';
+import { newPage, installClock, switchLanguage, settledCount } from './support/browser.mjs';
 import { fixtures, sample, newestFirst, SEED_ID } from './support/project.mjs';
 
 const site = useSite();
@@ -25,7 +25,7 @@ describe('sections', () => {
     assert.equal(await page.locator('.main-nav a[aria-current="page"]').textContent(), 'Lao động - Việc làm');
     await page.reload();
     await page.locator('main h1', { hasText: 'Lao động - Việc làm' }).waitFor();
-    assert.equal(await entries(page).count(), expected.length);
+    assert.equal(await settledCount(entries(page)), expected.length);
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -262,7 +262,7 @@ describe('paging', () => {
     await page.locator('main .more [role=alert]', { hasText: 'not allowed' }).waitFor();
     assert.equal(await page.locator('main .more [role=alert]').textContent(), "Could not load more: The feed's next page is at an address this site is not allowed to load.");
     assert.deepEqual(elsewhere, []);
-    assert.equal(await entries(page).count(), 2);
+    assert.equal(await settledCount(entries(page)), 2);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { startServer } from './support/server.mjs';
-import { launch, newPage } from './support/browser.mjs';
+import { launch, newPage, settledCount } from './support/browser.mjs';
 import { root, dist, fixtures, sample, SEED_ID, SEED_TITLE } from './support/project.mjs';
 import { generateFeed } from '../scripts/generate-feed.mjs';
 
@@ -75,7 +75,7 @@ describe('offline', () => {
     await entries(page).first().waitFor();
     const headlinesMs = Date.now() - started;
     console.log(`  precached ${precache.files} files, ${precache.bytes} bytes; offline reload to headlines ${headlinesMs} ms`);
-    assert.equal(await entries(page).count(), sample.items.length);
+    assert.equal(await settledCount(entries(page)), sample.items.length);
     assert.match(await page.locator('.status-line.offline').textContent(), /Không có mạng/);
     assert.match(await page.locator('.status-line.updated').textContent(), /^Cập nhật lúc \d\d:\d\d \d\d\/\d\d$/);
 
@@ -126,7 +126,7 @@ describe('offline', () => {
     const before = await page.locator('.status-line.updated').textContent();
     await context.setOffline(false);
     await page.locator('main article.entry h2 a', { hasText: 'Tin mới đăng sau khi có mạng trở lại' }).waitFor();
-    assert.equal(await entries(page).count(), sample.items.length + 1);
+    assert.equal(await settledCount(entries(page)), sample.items.length + 1);
     assert.equal(await page.locator('.status-line.offline').count(), 0, 'the offline notice is gone');
     assert.match(await page.locator('.status-line.updated').textContent(), /^Cập nhật lúc /);
     assert.ok(before.startsWith('Cập nhật lúc '));
@@ -146,7 +146,7 @@ describe('offline', () => {
     await page.route('**/config.json', (route) => route.abort('connectionrefused'));
     await page.reload();
     await entries(page).first().waitFor();
-    assert.equal(await entries(page).count(), sample.items.length);
+    assert.equal(await settledCount(entries(page)), sample.items.length);
     assert.match(await page.locator('.status-line.offline').textContent(), /Không có mạng/);
     assert.match(await page.locator('.status-line.updated').textContent(), /Cập nhật lúc/);
     await context.close();
@@ -185,7 +185,7 @@ describe('offline', () => {
     await page.reload();
     await page.locator('.status-line.stale').waitFor();
     assert.match(await page.locator('.status-line.stale').textContent(), /Chưa cập nhật được tin mới: Máy chủ tin tức đang gặp sự cố \(lỗi 502\)/);
-    assert.equal(await entries(page).count(), sample.items.length);
+    assert.equal(await settledCount(entries(page)), sample.items.length);
     await page.unroute('**/sample-feed.json');
     await page.locator('.status-line.stale button', { hasText: 'Thử lại' }).click();
     await page.locator('.status-line.stale').waitFor({ state: 'detached' });

@@ -4,7 +4,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './support/server.mjs';
 import { useSite } from './support/site.mjs';
-import { newPage } from './support/browser.mjs';
+import { newPage, settledCount } from './support/browser.mjs';
 import { root, dist, fixtures, sample, newestFirst, SEED_ID, SEED_TITLE } from './support/project.mjs';
 
 const site = useSite();
@@ -27,7 +27,7 @@ describe('list and article', () => {
     assert.equal(await page.locator('main').count(), 1);
     assert.equal(await page.title(), sample.title);
 
-    const count = await entries(page).count();
+    const count = await settledCount(entries(page));
     assert.equal(count, sample.items.length);
     const first = entries(page).first();
     assert.equal(await first.locator('h2 a').textContent(), newestFirst[0].title);
@@ -211,7 +211,7 @@ describe('feed override', () => {
   test('?feed= loads a second feed from the same origin and keeps it for the session', async () => {
     const { page, problems, context } = await open(`${site.url}?feed=/fixtures/second-feed.json`);
     await page.locator('h1', { hasText: 'Nguồn tin thứ hai' }).waitFor();
-    assert.equal(await entries(page).count(), 2);
+    assert.equal(await settledCount(entries(page)), 2);
     await page.locator('main article.entry h2 a').first().click();
     await page.locator('h1', { hasText: 'Bài của nguồn tin thứ hai' }).waitFor();
     await page.reload();

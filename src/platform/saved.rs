@@ -11,7 +11,7 @@ use super::storage;
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Cache, Response, ResponseInit};
+use web_sys::{Blob, BlobPropertyBag, Cache, Response, ResponseInit};
 
 const CACHE_NAME: &str = "ban-tin-data-v1";
 const ADDRESS_HEADER: &str = "x-ban-tin-address";
@@ -156,8 +156,10 @@ pub async fn save(
         &JsValue::from_str("application/json"),
     );
     init.set_headers(&headers);
-    let body = Uint8Array::from(bytes);
-    let Ok(response) = Response::new_with_opt_buffer_source_and_init(Some(&body), &init) else {
+    let Some(body) = blob_in_steps(bytes).await else {
+        return false;
+    };
+    let Ok(response) = Response::new_with_opt_blob_and_init(Some(&body), &init) else {
         return false;
     };
     let saved = JsFuture::from(cache.put_with_str(&slot.key(base_url), &response))
@@ -168,6 +170,23 @@ pub async fn save(
         storage::remove(&quick_key);
     }
     saved
+}
+
+/// Bytes copied out of WebAssembly memory between two turns of the event loop.
+const COPY_STEP: usize = 512 * 1024;
+
+/// `bytes` as a blob, copied out a part at a time with the browser's turns in between: a
+/// feed of megabytes copied (and then stored) in one go held the page for a quarter of a
+/// second on a slow phone. A blob body is handed to the cache by reference.
+async fn blob_in_steps(bytes: &[u8]) -> Option<Blob> {
+    let parts = js_sys::Array::new();
+    for part in bytes.chunks(COPY_STEP) {
+        parts.push(&Uint8Array::from(part));
+        super::schedule::next_tick().await;
+    }
+    let options = BlobPropertyBag::new();
+    options.set_type("application/json");
+    Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()
 }
 
 #[cfg(test)]

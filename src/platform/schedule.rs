@@ -14,6 +14,19 @@ pub async fn next_tick() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Runs `f` in a task of its own once the browser has painted the current frame (an animation
+/// frame, then a zero-delay timer), so that what is drawn now is on screen before `f` works.
+/// In a hidden page it waits until the page is shown again.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    // One compiled copy of the browser glue for every caller.
+    fn boxed(f: Box<dyn FnOnce()>) {
+        leptos::prelude::request_animation_frame(move || {
+            leptos::prelude::set_timeout(f, std::time::Duration::ZERO)
+        });
+    }
+    boxed(Box::new(f));
+}
+
 /// How long a task may run before the browser gets a turn (to paint and answer input).
 const TASK_BUDGET_MS: f64 = 16.0;
 

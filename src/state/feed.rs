@@ -29,8 +29,11 @@ const CONFIG_TIMEOUT_SECONDS: u32 = 15;
 /// next attempt.
 const RETRY_AFTER: std::time::Duration = std::time::Duration::from_secs(30);
 
-/// Articles parsed between two chances for the browser to paint and answer input.
-const PARSE_BATCH: usize = 400;
+/// Articles parsed between two looks at the clock (see `Turns`): about 10 ms of a slow phone's
+/// time.
+const PARSE_BATCH: usize = 100;
+/// Bytes of the structural pass between two looks at the clock.
+const SPLIT_BATCH: usize = 512 * 1024;
 /// Bytes of a feed decoded from UTF-8 between two such chances.
 const DECODE_BATCH: usize = 1 << 20;
 
@@ -240,6 +243,9 @@ impl FeedState {
         spawn_local(async move {
             if !self.restored.get_value() {
                 self.restored.set_value(true);
+                // The first load starts in a task of its own, not in the one that draws the
+                // app (which, the WebAssembly being compiled as it first runs, is long).
+                next_tick().await;
                 self.restore_saved().await;
             }
             match self.refresh().await {
@@ -377,9 +383,10 @@ impl FeedState {
     }
 }
 
-/// Decodes a feed a megabyte at a time, then parses it a batch of items at a time, giving the
-/// browser a turn whenever a task has run for a frame's budget, so that even 10,000 items never
-/// freeze the page, while a small feed is parsed and drawn in one go.
+/// Decodes a feed a megabyte at a time, finds its items half a megabyte at a time, then parses
+/// them a batch at a time, giving the browser a turn whenever a task has run for a frame's
+/// budget, so that even 10,000 items never freeze the page, while a small feed is parsed and
+/// drawn in one go.
 ///
 /// Owned `bytes` are freed once decoded, so the document is not held twice while it is parsed.
 async fn parse_in_steps(bytes: impl AsRef<[u8]>, address: &str) -> Result<Feed, FeedError> {
@@ -397,7 +404,11 @@ async fn parse_in_steps(bytes: impl AsRef<[u8]>, address: &str) -> Result<Feed, 
         text
     };
     drop(bytes);
-    let mut parser = feed::Parser::from_text(text, address)?;
+    let mut splitting = feed::Splitting::new(text, address);
+    while !splitting.step(SPLIT_BATCH)? {
+        turns.take_if_due().await;
+    }
+    let mut parser = splitting.into_parser()?;
     measure("ban-tin:parse-split", started);
     turns.take_if_due().await;
     while !parser.step(PARSE_BATCH) {

@@ -11,11 +11,13 @@
 //! - [`search`]: the typed search and the search index.
 //! - [`kiosk`]: kiosk mode, the QR hand-off, the attract screen.
 //! - [`status`]: the network and a waiting update.
+//! - [`startup`]: the first drawing, spread over tasks.
 
 pub mod feed;
 pub mod kiosk;
 pub mod search;
 pub mod settings;
+pub mod startup;
 pub mod status;
 
 use crate::platform::location;
@@ -24,6 +26,7 @@ use kiosk::Kiosk;
 use leptos::prelude::*;
 use search::Search;
 use settings::Settings;
+use startup::Startup;
 use status::Status;
 
 /// Every slice, for the shell that wires them up and for what spans them.
@@ -34,6 +37,7 @@ pub struct AppState {
     pub search: Search,
     pub kiosk: Kiosk,
     pub status: Status,
+    pub startup: Startup,
 }
 
 impl AppState {
@@ -48,6 +52,7 @@ impl AppState {
             search: Search::new(),
             kiosk,
             status,
+            startup: Startup::new(),
         };
         provide_context(state);
         state
@@ -89,4 +94,8 @@ pub fn use_kiosk() -> Kiosk {
 
 pub fn use_status() -> Status {
     use_app().status
+}
+
+pub fn use_startup() -> Startup {
+    use_app().startup
 }

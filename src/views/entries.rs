@@ -2,8 +2,9 @@
 //! views. "Xem thêm" first shows more of what is loaded, then fetches the feed's next page.
 
 use crate::platform::location;
+use crate::platform::schedule::after_next_paint;
 use crate::state::feed::{PageLoad, PAGE_SIZE};
-use crate::state::{use_feed, use_settings};
+use crate::state::{use_feed, use_settings, use_startup};
 use crate::views::{Thumbnail, When};
 use ban_tin_core::feed::Item;
 use ban_tin_core::i18n::{count, fill};
@@ -28,11 +29,18 @@ pub fn EntryList(
     let s = use_settings().strings();
     let total = move || items.with(|items| items.len());
     let has_next_page = fetch_more && state.has_next_page_untracked();
+    // The app's first list draws a screenful, then the rest a few at a time, each part after
+    // the previous one is on screen.
+    let drawn = RwSignal::new(usize::MAX);
+    if let Some(limit) = use_startup().first_draw_limit() {
+        drawn.set(limit);
+        draw_more_after_paint(drawn, move || shown.get_untracked());
+    }
     let entries = move || {
         items.with(|items| {
             items
                 .iter()
-                .take(shown.get())
+                .take(shown.get().min(drawn.get()))
                 .cloned()
                 .enumerate()
                 .collect::<Vec<_>>()
@@ -52,7 +60,8 @@ pub fn EntryList(
                 <Entry item eager=index < 4 highlight />
             </For>
         </div>
-        <Show when=move || { shown.get() < total() || has_next_page }>
+        // Under the list once it is all drawn, so that it does not move down as entries come.
+        <Show when=move || { drawn.get() == usize::MAX && (shown.get() < total() || has_next_page) }>
             <div class="more">
                 <p class="count" aria-live="polite">
                     {move || count(&s.showing_count, shown.get().min(total()) as u64, &[])}
@@ -83,6 +92,24 @@ pub fn EntryList(
     }
 }
 
+/// Entries the app's first list adds in each task after its first screenful.
+const DRAW_STEP: usize = 6;
+
+/// Draws `DRAW_STEP` more entries after the next paint, and again until `wanted()` are drawn.
+fn draw_more_after_paint(drawn: RwSignal<usize>, wanted: impl Fn() -> usize + Copy + 'static) {
+    after_next_paint(move || {
+        let Some(now) = drawn.try_get_untracked() else {
+            return;
+        };
+        if now >= wanted() {
+            drawn.set(usize::MAX);
+            return;
+        }
+        drawn.set(now + DRAW_STEP);
+        draw_more_after_paint(drawn, wanted);
+    });
+}
+
 #[component]
 fn Entry(item: Arc<Item>, eager: bool, highlight: Option<Signal<String>>) -> impl IntoView {
     let lang = use_settings().lang_untracked();
@@ -90,10 +117,14 @@ fn Entry(item: Arc<Item>, eager: bool, highlight: Option<Signal<String>>) -> imp
         .section()
         .map(|name| (name.to_string(), location::href(&routes::section(name))));
     let href = location::href(&routes::article(&item.id));
+    // Plain text in lists; in search results, text that follows the query's highlights.
     let (title_text, summary_text) = (item.title.clone(), item.summary.clone());
-    let query = move || highlight.map(|q| q.get()).unwrap_or_default();
-    let title = move || marked(&title_text, &query());
-    let summary = (!item.summary.is_empty()).then_some(move || marked(&summary_text, &query()));
+    let follow = move |text: String| match highlight {
+        Some(query) => Either::Left(move || marked(&text, &query.get())),
+        None => Either::Right(text),
+    };
+    let title = follow(title_text);
+    let summary = (!summary_text.is_empty()).then(|| follow(summary_text));
     view! {
         <article class="entry">
             {item.image.clone().map(|src| view! { <Thumbnail src eager /> })}

@@ -95,3 +95,18 @@ export async function switchLanguage(page, name) {
   await openSettings(page);
   await page.getByRole('button', { name, exact: true }).click();
 }
+
+/**
+ * How many elements `locator` matches once the number has stopped changing for `quietMs`: the
+ * app draws its first list a screenful first, then a few entries per frame.
+ */
+export async function settledCount(locator, quietMs = 300, timeoutMs = 10_000) {
+  let count = await locator.count();
+  for (const started = Date.now(); Date.now() - started < timeoutMs;) {
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+    const now = await locator.count();
+    if (now === count) return count;
+    count = now;
+  }
+  return count;
+}

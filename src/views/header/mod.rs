@@ -12,7 +12,7 @@ mod text_size;
 
 use crate::platform::location;
 use crate::platform::schedule::now_ms;
-use crate::state::{use_feed, use_kiosk, use_settings};
+use crate::state::{use_feed, use_kiosk, use_settings, use_startup};
 use ban_tin_core::dates;
 use ban_tin_core::routes;
 use leptos::prelude::*;
@@ -26,6 +26,7 @@ use wasm_bindgen::JsCast;
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
+    let startup = use_startup();
     let settings = use_settings();
     let kiosk = use_kiosk();
     let s = move || settings.strings();
@@ -39,13 +40,19 @@ pub fn SiteHeader() -> impl IntoView {
                 <div class="tools">
                     <SearchToggle />
                     <div class="reading-tools" role="group" aria-label=move || s().display_settings>
-                        <TextSizeBar />
-                        <SettingsMenu />
+                        {move || startup.tools_drawn().then(|| view! {
+                            <TextSizeBar />
+                            <SettingsMenu />
+                        })}
                     </div>
                 </div>
                 <SearchBox />
             </div>
-            <SectionsNav />
+            // The tools and the sections are stages of their own at start-up
+            // (`state::startup`).
+            {move || startup.sections_drawn().then(|| view! {
+                <SectionsNav />
+            })}
         </header>
     }
 }
