@@ -1,7 +1,7 @@
-//! The search: the words as typed, and the search index of the feed on screen, built once per
-//! feed in the background.
+//! The search: the words as typed, the words the results are for (a frame behind), and the
+//! search index of the feed on screen, built once per feed in the background.
 
-use crate::platform::schedule::{measure, next_tick, now};
+use crate::platform::schedule::{after_next_paint, measure, next_tick, now};
 use ban_tin_core::feed::Feed;
 use ban_tin_core::search::{Index, IndexBuilder};
 use leptos::prelude::*;
@@ -13,9 +13,16 @@ const INDEX_BATCH: usize = 250;
 
 #[derive(Clone, Copy)]
 pub struct Search {
-    /// The search as typed. Results follow it on every keystroke; the address (`?q=`) catches
-    /// up when typing pauses (see `views::header::SearchBox`).
+    /// The search as typed (the box shows it). The results follow it a frame later
+    /// (`results_text`); the address (`?q=`) catches up when typing pauses (see
+    /// `views::header::SearchBox`).
     text: RwSignal<String>,
+    /// The search the results show: the text as typed, once the browser has painted the
+    /// keystroke (so the letter appears at once, and the results a frame later), and only the
+    /// last of several keystrokes typed within one frame.
+    results_text: RwSignal<String>,
+    /// The results are to catch up with the text after the next paint.
+    catching_up: StoredValue<bool>,
     /// Whether the reader opened the search box with its button (narrow screens; the search
     /// view always shows it).
     box_open: RwSignal<bool>,
@@ -29,6 +36,8 @@ impl Search {
     pub fn new() -> Self {
         Search {
             text: RwSignal::new(String::new()),
+            results_text: RwSignal::new(String::new()),
+            catching_up: StoredValue::new(false),
             box_open: RwSignal::new(false),
             index: RwSignal::new(None),
             indexing: StoredValue::new(None),
@@ -44,14 +53,42 @@ impl Search {
         self.text.get_untracked()
     }
 
-    /// The typed words without the spaces around them (tracked).
+    /// The words the results are for, without the spaces around them (tracked). They follow
+    /// the text as typed after the next paint; on the host (pre-rendered pages), at once.
     pub fn query(&self) -> String {
-        self.text.with(|t| t.trim().to_string())
+        self.results_text.with(|t| t.trim().to_string())
     }
 
     pub fn set_text(&self, text: String) {
-        if self.text.with_untracked(|t| *t != text) {
-            self.text.set(text);
+        if self.text.with_untracked(|t| *t == text) {
+            return;
+        }
+        self.text.set(text);
+        if cfg!(target_arch = "wasm32") {
+            self.catch_up_after_paint();
+        } else {
+            self.catch_up();
+        }
+    }
+
+    fn catch_up_after_paint(&self) {
+        if self.catching_up.get_value() {
+            return;
+        }
+        self.catching_up.set_value(true);
+        let search = *self;
+        after_next_paint(move || {
+            search.catching_up.set_value(false);
+            search.catch_up();
+        });
+    }
+
+    fn catch_up(&self) {
+        let Some(text) = self.text.try_get_untracked() else {
+            return;
+        };
+        if self.results_text.try_with_untracked(|t| *t != text) == Some(true) {
+            self.results_text.set(text);
         }
     }
 
