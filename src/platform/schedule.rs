@@ -27,6 +27,15 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     boxed(Box::new(f));
 }
 
+/// Runs `f` in a task of its own, soon (a zero-delay timer): the browser may paint, and
+/// answers input, before it.
+pub fn in_next_task(f: impl FnOnce() + 'static) {
+    fn boxed(f: Box<dyn FnOnce()>) {
+        leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
+    }
+    boxed(Box::new(f));
+}
+
 /// How long a task may run before the browser gets a turn (to paint and answer input).
 const TASK_BUDGET_MS: f64 = 16.0;
 

@@ -1,11 +1,11 @@
 //! The app's first drawing, spread over tasks: the WebAssembly is compiled as its code first
 //! runs, so drawing everything at once held a slow phone for a third of a second. The app
-//! starts with its state; then, each after the browser has painted the stage before, it sets up
-//! its router, draws the bar with the name and search, the bar's tools (text size, settings),
-//! the sections row, and the view with the footer. Its first list comes a screenful first (see
+//! starts with its state; then, each in a task of its own (the browser paints and answers input
+//! in between), it sets up its router, draws the bar with the name and search, the bar's tools
+//! (text size, settings), the sections row, and the view with the footer. Its first list comes a screenful first (see
 //! `views::entries`). Pre-rendered pages (on the host) are drawn whole.
 
-use crate::platform::schedule::after_next_paint;
+use crate::platform::schedule::in_next_task;
 use leptos::prelude::*;
 
 /// Entries of the app's first list drawn in its first task: what the first screen of a phone,
@@ -38,15 +38,15 @@ impl Startup {
         }
     }
 
-    /// Draws the shell in its stages, each after the browser has painted the one before (the
-    /// app calls it once its state is set up).
+    /// Draws the shell in its stages, each in a task of its own (the app calls it once its
+    /// state is set up).
     pub fn draw_in_stages(&self) {
         self.draw_from(ROUTER);
     }
 
     fn draw_from(&self, stage: usize) {
         let this = *self;
-        after_next_paint(move || {
+        in_next_task(move || {
             let Some(drawn) = this.drawn.get(stage) else {
                 return;
             };

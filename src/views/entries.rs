@@ -2,7 +2,7 @@
 //! views. "Xem thêm" first shows more of what is loaded, then fetches the feed's next page.
 
 use crate::platform::location;
-use crate::platform::schedule::after_next_paint;
+use crate::platform::schedule::in_next_task;
 use crate::state::feed::{PageLoad, PAGE_SIZE};
 use crate::state::{use_feed, use_settings, use_startup};
 use crate::views::{Thumbnail, When};
@@ -29,12 +29,12 @@ pub fn EntryList(
     let s = use_settings().strings();
     let total = move || items.with(|items| items.len());
     let has_next_page = fetch_more && state.has_next_page_untracked();
-    // The app's first list draws a screenful, then the rest a few at a time, each part after
-    // the previous one is on screen.
+    // The app's first list draws a screenful, then the rest a few at a time, each part in a
+    // task of its own.
     let drawn = RwSignal::new(usize::MAX);
     if let Some(limit) = use_startup().first_draw_limit() {
         drawn.set(limit);
-        draw_more_after_paint(drawn, move || shown.get_untracked());
+        draw_more_soon(drawn, move || shown.get_untracked());
     }
     let entries = move || {
         items.with(|items| {
@@ -95,9 +95,9 @@ pub fn EntryList(
 /// Entries the app's first list adds in each task after its first screenful.
 const DRAW_STEP: usize = 6;
 
-/// Draws `DRAW_STEP` more entries after the next paint, and again until `wanted()` are drawn.
-fn draw_more_after_paint(drawn: RwSignal<usize>, wanted: impl Fn() -> usize + Copy + 'static) {
-    after_next_paint(move || {
+/// Draws `DRAW_STEP` more entries in the next task, and again until `wanted()` are drawn.
+fn draw_more_soon(drawn: RwSignal<usize>, wanted: impl Fn() -> usize + Copy + 'static) {
+    in_next_task(move || {
         let Some(now) = drawn.try_get_untracked() else {
             return;
         };
@@ -106,7 +106,7 @@ fn draw_more_after_paint(drawn: RwSignal<usize>, wanted: impl Fn() -> usize + Co
             return;
         }
         drawn.set(now + DRAW_STEP);
-        draw_more_after_paint(drawn, wanted);
+        draw_more_soon(drawn, wanted);
     });
 }
 

@@ -32,7 +32,9 @@ pub fn SiteHeader() -> impl IntoView {
     let s = move || settings.strings();
     view! {
         <header class="site-header">
-            <div class="bar">
+            // Out of sight until its tools are drawn (a stage later at start-up), so that
+            // nothing in it moves when they come.
+            <div class="bar" class:drawing=move || !startup.tools_drawn()>
                 <Brand />
                 <Show when=move || kiosk.is_on()>
                     <KioskClock />
