@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Where the time goes with the 10,000-item feed at 4x CPU: Chromium traces of loading it and of
 // typing two searches (29 keystrokes), main-thread time by trace event, and the longest tasks
-// with what ran inside them; the long tasks while loading; each keystroke's time to handled.
+// with what ran inside them; the long tasks while loading; each keystroke's time to the frames
+// that show the letter and the results (scripts/typing.mjs).
 // A profile to read before changing anything for speed (bench.mjs gives the figures).
 // Usage: node scripts/profile.mjs [DIST]   (default dist/; needs a release build and Chromium)
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from '../tests/support/server.mjs';
 import { launch } from '../tests/support/browser.mjs';
 import { generateFeed } from './generate-feed.mjs';
+import { typeQueries } from './typing.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(process.argv[2] || path.join(root, 'dist'));
@@ -27,30 +29,16 @@ await page.goto(`${server.url}?feed=/__bench/feed-10k.json`);
 await page.locator('main article.entry').first().waitFor({ timeout: 120000 });
 await page.waitForTimeout(1500);
 const loadTrace = JSON.parse((await browser.stopTracing()).toString());
-console.log('long tasks while loading:', await page.evaluate(() => window.__long));
+console.log('long tasks while loading (with one of DevTools\' own for a large response: see raw-chromium.mjs):', await page.evaluate(() => window.__long));
 if (await page.locator('#search-toggle').isVisible()) await page.locator('#search-toggle').click();
 await page.getByRole('searchbox').click();
 await page.waitForFunction(() => performance.getEntriesByName('ban-tin:search-index').length > 0, null, { timeout: 120000 });
 await page.waitForTimeout(500);
 await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'] });
-const times = [];
-for (const q of ['lao dong da nang', 'nguoi co cong']) {
-  await page.evaluate(() => { document.getElementById('search-input').value = ''; });
-  for (const ch of q) {
-    times.push(await page.evaluate(async (c) => {
-      const box = document.getElementById('search-input');
-      const start = performance.now();
-      box.value += c;
-      box.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((r) => setTimeout(r, 0));
-      const done = performance.now();
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      return Math.round(done - start);
-    }, ch));
-  }
-}
+const typed = await typeQueries(page, ['lao dong da nang', 'nguoi co cong']);
 const typeTrace = JSON.parse((await browser.stopTracing()).toString());
-console.log('keystrokes (ms):', times.join(' '));
+console.log('keystrokes, key to letter drawn (ms):', typed.echo.map(Math.round).join(' '));
+console.log('keystrokes, key to results drawn (ms):', typed.results.map(Math.round).join(' '));
 function summary(trace, label) {
   const events = trace.traceEvents;
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
