@@ -86,13 +86,16 @@ pub fn SearchBox() -> impl IntoView {
     let search_path = location::href(&routes::search_page());
     let on_search = {
         let search_path = search_path.clone();
-        move || here.pathname.get() == search_path
+        move || here.pathname.with(|p| *p == search_path)
     };
-    let current = move || {
-        if on_search() {
-            search.text()
-        } else {
-            String::new()
+    let current = {
+        let on_search = on_search.clone();
+        move || {
+            if on_search() {
+                search.text()
+            } else {
+                String::new()
+            }
         }
     };
     fn address(q: &str) -> String {
@@ -170,7 +173,7 @@ pub fn SearchBox() -> impl IntoView {
     // Escape closes the box that the magnifier opened (not the search view's own) and gives
     // the focus back to the magnifier.
     let on_keydown = {
-        let on_search = on_search_view();
+        let on_search = on_search.clone();
         move |ev: leptos::ev::KeyboardEvent| {
             if ev.key() == "Escape" && search.box_open_untracked() && !on_search() {
                 search.set_box_open(false);
@@ -178,10 +181,7 @@ pub fn SearchBox() -> impl IntoView {
             }
         }
     };
-    let shown = {
-        let on_search = on_search_view();
-        move || search.box_open() || on_search()
-    };
+    let shown = move || search.box_open() || on_search();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = document()
