@@ -93,7 +93,7 @@ impl Startup {
     }
 
     /// How many entries a list may draw in its first task: a screenful for the app's first
-    /// list (asked once; the list draws the rest after the next paint), no limit otherwise.
+    /// list (asked once; the list draws the rest a few per task), no limit otherwise.
     pub fn first_draw_limit(&self) -> Option<usize> {
         let first = self.first_list.get_value();
         self.first_list.set_value(false);
