@@ -126,6 +126,22 @@ pub fn split(text: &str) -> Result<Split, SplitError> {
     Ok(splitter.finish())
 }
 
+/// What follows a value inside a container closed by `closer`: `true` after a comma (another
+/// value comes), `false` after the closer.
+fn after_value(c: &mut Cursor<'_>, closer: u8) -> Result<bool, SplitError> {
+    match c.peek() {
+        Some(b',') => {
+            c.at += 1;
+            Ok(true)
+        }
+        Some(b) if b == closer => {
+            c.at += 1;
+            Ok(false)
+        }
+        _ => Err(SplitError::Syntax),
+    }
+}
+
 /// Where the pass stands between two steps.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 enum Phase {
@@ -197,28 +213,16 @@ impl Splitter {
                     }
                     self.items.get_or_insert_with(Vec::new).push(start..c.at);
                     c.skip_whitespace();
-                    match c.peek() {
-                        Some(b',') => {
-                            c.at += 1;
-                            self.phase = Phase::Element { first: false };
-                        }
-                        Some(b']') => {
-                            c.at += 1;
-                            self.phase = Phase::AfterMember;
-                        }
-                        _ => break Err(SplitError::Syntax),
+                    match after_value(&mut c, b']') {
+                        Ok(true) => self.phase = Phase::Element { first: false },
+                        Ok(false) => self.phase = Phase::AfterMember,
+                        Err(e) => break Err(e),
                     }
                 }
-                Phase::AfterMember => match c.peek() {
-                    Some(b',') => {
-                        c.at += 1;
-                        self.phase = Phase::Member { first: false };
-                    }
-                    Some(b'}') => {
-                        c.at += 1;
-                        self.phase = Phase::End;
-                    }
-                    _ => break Err(SplitError::Syntax),
+                Phase::AfterMember => match after_value(&mut c, b'}') {
+                    Ok(true) => self.phase = Phase::Member { first: false },
+                    Ok(false) => self.phase = Phase::End,
+                    Err(e) => break Err(e),
                 },
                 Phase::End => {
                     break if c.peek().is_some() {
