@@ -152,8 +152,10 @@ describe('errors', () => {
   const cases = [
     ['a missing feed', { status: 404, body: 'Not found' }, /Không tìm thấy nguồn tin trên máy chủ \(lỗi 404\)/],
     ['a server error', { status: 500, body: 'boom' }, /Máy chủ tin tức đang gặp sự cố \(lỗi 500\)/],
-    ['invalid JSON', { status: 200, body: '{"items": [', contentType: 'application/json' }, /không phải dữ liệu JSON/],
-    ['JSON that is not a feed', { status: 200, body: '[1,2,3]', contentType: 'application/json' }, /không phải một JSON Feed/],
+    ['invalid JSON', { status: 200, body: '{"items": [', contentType: 'application/json' }, /không đọc được/],
+    ['JSON that is not a feed', { status: 200, body: '[1,2,3]', contentType: 'application/json' }, /không phải một nguồn tin/],
+    ['an HTML error page', { status: 200, body: '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Lỗi</title></head><body><p>Lỗi máy chủ</p></body></html>', contentType: 'text/html' }, /không phải một nguồn tin/],
+    ['XML cut off before any item', { status: 200, body: '<?xml version="1.0"?><rss version="2.0"><channel><title>Tin', contentType: 'application/rss+xml' }, /không phải một nguồn tin/],
   ];
   for (const [name, response, message] of cases) {
     test(`${name} shows the error view; retry loads the feed once it is fixed`, async () => {

@@ -16,9 +16,10 @@ pub enum FeedError {
     Http { status: u16 },
     /// The answer is bigger than the limit and was not read to the end.
     TooLarge { limit_bytes: u64 },
-    /// The answer is not JSON.
+    /// The answer cannot be read: broken JSON, or not a document at all.
     NotJson,
-    /// JSON, but not a JSON Feed.
+    /// A document, but not a feed: JSON of another kind, XML that is not RSS or Atom or is
+    /// not well-formed (cut off), an HTML page.
     NotFeed,
     /// The feed's next page (`next_url`) is at an address the deployment does not allow.
     PageNotAllowed,

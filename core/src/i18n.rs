@@ -382,11 +382,11 @@ strings! {
         "Nguồn tin quá lớn (hơn {size}) nên không được tải, để máy không bị treo.",
         "The feed is too large (over {size}), so it was not loaded, to keep this device responsive.";
     error_not_json:
-        "Nguồn tin bị lỗi: nội dung tải về không phải dữ liệu JSON.",
-        "The feed is broken: what was downloaded is not JSON.";
+        "Nguồn tin bị lỗi: nội dung tải về không đọc được (không phải JSON, RSS hay Atom).",
+        "The feed is broken: what was downloaded cannot be read (it is not JSON, RSS or Atom).";
     error_not_feed:
-        "Nguồn tin bị lỗi: dữ liệu tải về không phải một JSON Feed.",
-        "The feed is broken: what was downloaded is not a JSON Feed.";
+        "Nguồn tin bị lỗi: dữ liệu tải về không phải một nguồn tin (JSON Feed, RSS hay Atom).",
+        "The feed is broken: what was downloaded is not a news feed (JSON Feed, RSS or Atom).";
     error_page_not_allowed:
         "Trang tiếp theo của nguồn tin nằm ở một địa chỉ mà trang này không được phép tải.",
         "The feed's next page is at an address this site is not allowed to load.";

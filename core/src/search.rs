@@ -415,6 +415,7 @@ mod tests {
             }],
             tags: vec!["Tin hoạt động".into()],
             language: None,
+            base: None,
         })
     }
 

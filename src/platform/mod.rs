@@ -11,6 +11,7 @@
 //! - [`links`]: kiosk mode's capture of link clicks and `window.open`.
 //! - [`dom_clean`]: article HTML through the browser's inert parser and the allowlist.
 //! - [`prerendered`]: a page pre-rendered at deploy time, and the live app taking its place.
+//! - [`xml`]: RSS and Atom through the browser's XML parser.
 
 pub mod dom_clean;
 pub mod fetch;
@@ -21,6 +22,7 @@ pub mod saved;
 pub mod schedule;
 pub mod service_worker;
 pub mod storage;
+pub mod xml;
 
 /// The browser's window; on the host, where the same views are rendered to HTML for the
 /// pre-rendered pages, there is none, and everything here degrades as it does in a browser that

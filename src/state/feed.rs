@@ -7,6 +7,7 @@ use crate::platform::fetch::{self, Limits};
 use crate::platform::location;
 use crate::platform::saved::{self, Slot};
 use crate::platform::schedule::{measure, next_tick, now, now_ms, Turns};
+use crate::platform::xml;
 use crate::state::kiosk::Kiosk;
 use crate::state::settings::Settings;
 use crate::state::status::Status;
@@ -214,7 +215,7 @@ impl FeedState {
                 max_bytes: config.max_feed_bytes,
             };
             let page = match fetch::fetch_bytes(&next, limits).await {
-                Ok(bytes) => feed::parse(&bytes, &next),
+                Ok(bytes) => parse_in_steps(bytes, &next).await,
                 Err(e) => Err(e),
             };
             match page {
@@ -404,11 +405,16 @@ async fn parse_in_steps(bytes: impl AsRef<[u8]>, address: &str) -> Result<Feed, 
         text
     };
     drop(bytes);
-    let mut splitting = feed::Splitting::new(text, address);
-    while !splitting.step(SPLIT_BATCH)? {
-        turns.take_if_due().await;
-    }
-    let mut parser = splitting.into_parser()?;
+    let mut parser = if feed::xml::looks_like_xml(&text) {
+        // RSS or Atom: the browser parses the XML in one go.
+        xml::parser(&text, address)?
+    } else {
+        let mut splitting = feed::Splitting::new(text, address);
+        while !splitting.step(SPLIT_BATCH)? {
+            turns.take_if_due().await;
+        }
+        splitting.into_parser()?
+    };
     measure("ban-tin:parse-split", started);
     turns.take_if_due().await;
     while !parser.step(PARSE_BATCH) {

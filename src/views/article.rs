@@ -124,7 +124,7 @@ fn Article(item: Arc<Item>, feed: Arc<Feed>) -> impl IntoView {
                         </figure>
                     }
                 })}
-            <ArticleBody body=item.body.clone() base=feed.address.clone() />
+            <ArticleBody body=item.body.clone() base=item.base(&feed.address).to_string() />
             {(!item.tags.is_empty())
                 .then(|| {
                     view! {

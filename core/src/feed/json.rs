@@ -40,6 +40,8 @@ pub struct RawItem {
     pub author: Vec<RawAuthor>,
     pub tags: Vec<String>,
     pub language: Option<String>,
+    /// The base of relative links in the body (XML's `xml:base`; JSON Feed has none).
+    pub base: Option<String>,
 }
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]

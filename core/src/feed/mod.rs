@@ -1,6 +1,7 @@
-//! The feed model: what the views show, built from a JSON Feed document.
+//! The feed model: what the views show, built from a JSON Feed, RSS or Atom document.
 //!
-//! [`parse`] turns the bytes of a JSON Feed 1.0 or 1.1 document into a clean [`Feed`]: text
+//! [`parse`] turns the bytes of a JSON Feed 1.0 or 1.1 document (or, on the host, RSS or Atom:
+//! [`xml`]; the browser parses XML itself and calls [`Parser::from_xml`]) into a clean [`Feed`]: text
 //! fields decoded and NFC-normalised, URLs resolved against the feed's own address and limited
 //! to http(s), dates read in every form real feeds use, items without an id falling back to
 //! their URL, duplicates dropped, unusable items skipped and counted, and the items ordered
@@ -8,6 +9,7 @@
 
 mod json;
 mod split;
+pub mod xml;
 
 use crate::error::FeedError;
 use crate::{dates, text, urls};
@@ -71,6 +73,9 @@ pub struct Item {
     pub authors: Vec<Author>,
     pub tags: Vec<String>,
     pub language: Option<String>,
+    /// What relative links in the body resolve against when it is not the feed's address
+    /// (an RSS or Atom `xml:base`).
+    pub base: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,6 +110,11 @@ impl Item {
         let modified_at = self.modified?;
         let modified = dates::LocalTime::from_timestamp(modified_at)?;
         (!published.same_day(&modified) && modified_at > self.published?).then_some(modified_at)
+    }
+
+    /// What relative links in the body resolve against: its own base, else the feed's address.
+    pub fn base<'a>(&'a self, feed_address: &'a str) -> &'a str {
+        self.base.as_deref().unwrap_or(feed_address)
     }
 
     /// The best page to send a reader to for the original.
@@ -228,11 +238,32 @@ fn sort_newest_first(items: &mut [Arc<Item>]) {
     });
 }
 
-/// Reads a JSON Feed document fetched from `address` (an absolute URL), all at once.
+/// Reads a feed document fetched from `address` (an absolute URL), all at once: JSON Feed, and
+/// on the host RSS and Atom too.
 pub fn parse(bytes: &[u8], address: &str) -> Result<Feed, FeedError> {
     let mut parser = Parser::new(bytes.to_vec(), address)?;
     while !parser.step(usize::MAX) {}
     Ok(parser.finish())
+}
+
+/// The format of a feed, as the feed check names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Format {
+    /// JSON Feed, with the version it declares ("1.1"), if any.
+    Json {
+        version: Option<String>,
+    },
+    Xml(xml::Format),
+}
+
+impl Format {
+    pub fn name(&self) -> String {
+        match self {
+            Format::Json { version: Some(v) } => format!("JSON Feed {v}"),
+            Format::Json { version: None } => "JSON Feed".to_string(),
+            Format::Xml(format) => format.name(),
+        }
+    }
 }
 
 /// The UTF-8 byte order mark, which some servers put before a document.
@@ -282,9 +313,10 @@ impl Splitting {
 /// Reads a feed in steps, so that the browser can paint and answer input between them: a
 /// quick structural pass first ([`split`]), then the items a batch at a time.
 pub struct Parser {
-    text: String,
+    /// The XML format, when the document is XML (JSON Feed's version is in `meta`).
+    xml: Option<xml::Format>,
+    source: Source,
     address: String,
-    ranges: Vec<std::ops::Range<usize>>,
     next: usize,
     meta: RawFeed,
     items: Vec<Arc<Item>>,
@@ -308,6 +340,14 @@ impl Parser {
     /// As [`Parser::new`], for a document already decoded (see `text::decode_utf8_step`,
     /// which decodes a large one in parts), its byte order mark removed.
     pub fn from_text(text: String, address: &str) -> Result<Parser, FeedError> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if xml::looks_like_xml(&text) {
+            let prepared = xml::prepare(&text);
+            let document = xml::host::parse(&prepared).ok_or(FeedError::NotFeed)?;
+            let read = xml::read(&xml::host::Node(document.root_element()), address)
+                .map_err(|_| FeedError::NotFeed)?;
+            return Ok(Parser::from_xml(read, address));
+        }
         let mut splitting = Splitting::new(text, address);
         while !splitting.step(usize::MAX)? {}
         splitting.into_parser()
@@ -329,9 +369,9 @@ impl Parser {
         let ranges = parts.items.unwrap_or_default();
         Ok(Parser {
             items: Vec::with_capacity(ranges.len()),
-            text,
+            xml: None,
+            source: Source::Json { text, ranges },
             address,
-            ranges,
             next: 0,
             meta,
             seen: HashSet::new(),
@@ -340,15 +380,52 @@ impl Parser {
         })
     }
 
+    /// The parser of a feed read from an XML tree (RSS or Atom, see [`xml::read`]).
+    pub fn from_xml(feed: xml::XmlFeed, address: &str) -> Parser {
+        let count = feed.items.len();
+        Parser {
+            xml: Some(feed.format),
+            source: Source::Read(feed.items.into_iter().map(Some).collect()),
+            address: address.to_string(),
+            next: 0,
+            meta: feed.meta,
+            items: Vec::with_capacity(count),
+            seen: HashSet::new(),
+            skipped: 0,
+            duplicates: 0,
+        }
+    }
+
+    /// The format of the document.
+    pub fn format(&self) -> Format {
+        match &self.xml {
+            Some(format) => Format::Xml(format.clone()),
+            None => Format::Json {
+                version: self.meta.version.as_deref().and_then(json_feed_version),
+            },
+        }
+    }
+
+    /// How many items the document has, usable or not.
+    pub fn item_count(&self) -> usize {
+        match &self.source {
+            Source::Json { ranges, .. } => ranges.len(),
+            Source::Read(items) => items.len(),
+        }
+    }
+
     /// Reads up to `budget` more items; `true` when all are read.
     pub fn step(&mut self, budget: usize) -> bool {
-        let end = self.ranges.len().min(self.next.saturating_add(budget));
+        let total = self.item_count();
+        let end = total.min(self.next.saturating_add(budget));
         while self.next < end {
-            let raw = self
-                .ranges
-                .get(self.next)
-                .and_then(|range| self.text.get(range.clone()))
-                .and_then(json::read_item);
+            let raw = match &mut self.source {
+                Source::Json { text, ranges } => ranges
+                    .get(self.next)
+                    .and_then(|range| text.get(range.clone()))
+                    .and_then(json::read_item),
+                Source::Read(items) => items.get_mut(self.next).and_then(Option::take),
+            };
             self.next += 1;
             match raw.and_then(|raw| item(raw, &self.address, &self.meta.authors)) {
                 Some(item) => {
@@ -361,7 +438,7 @@ impl Parser {
                 None => self.skipped += 1,
             }
         }
-        self.next >= self.ranges.len()
+        self.next >= total
     }
 
     /// The feed, from what has been read.
@@ -387,6 +464,25 @@ impl Parser {
             duplicates,
         }
     }
+}
+
+/// Where a parser's items come from.
+enum Source {
+    /// A JSON Feed document and where each item is in it (read one at a time).
+    Json {
+        text: String,
+        ranges: Vec<std::ops::Range<usize>>,
+    },
+    /// Items already read (from XML), each taken once.
+    Read(Vec<Option<RawItem>>),
+}
+
+/// "https://jsonfeed.org/version/1.1" → "1.1".
+fn json_feed_version(version: &str) -> Option<String> {
+    let v = version.trim().trim_end_matches('/');
+    v.rsplit_once("/version/")
+        .map(|(_, number)| number.to_string())
+        .filter(|n| !n.is_empty())
 }
 
 fn is_json_feed_version(version: Option<&str>) -> bool {
@@ -480,6 +576,7 @@ fn item(raw: RawItem, address: &str, feed_authors: &[RawAuthor]) -> Option<Item>
             .collect(),
         tags,
         language: raw.language.map(|l| text::collapse_whitespace(&l)),
+        base: raw.base.filter(|b| b != address && urls::is_http(b)),
     })
 }
 
@@ -511,3 +608,5 @@ fn paragraphs(plain: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_xml;

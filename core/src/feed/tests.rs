@@ -153,10 +153,12 @@ fn errors_are_typed() {
         parse(&fixture("invalid.json"), ADDRESS),
         Err(FeedError::NotJson)
     );
+    // An HTML page (a CMS's error page at the feed's address) is read as XML: not a feed.
     assert_eq!(
         parse(&fixture("html-page.json"), ADDRESS),
-        Err(FeedError::NotJson)
+        Err(FeedError::NotFeed)
     );
+    assert_eq!(parse(b"Not found", ADDRESS), Err(FeedError::NotJson));
     assert_eq!(
         parse(&fixture("not-a-feed.json"), ADDRESS),
         Err(FeedError::NotFeed)

@@ -96,6 +96,12 @@ pub fn decode_entities(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The character an HTML named reference (without `&` and `;`) stands for, among the ones
+/// feeds use (Latin-1, typography, Greek letters, arrows).
+pub fn named_entity(name: &str) -> Option<char> {
+    NAMED.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
+}
+
 /// Decodes the reference at the start of `s` (just after `&`). Returns the character and how
 /// many bytes of `s` it used, including the `;` when present.
 fn decode_one(s: &str) -> Option<(char, usize)> {
@@ -123,7 +129,7 @@ fn decode_one(s: &str) -> Option<(char, usize)> {
         return None;
     }
     let name = s.get(..len)?;
-    let c = NAMED.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)?;
+    let c = named_entity(name)?;
     Some((c, len + 1))
 }
 
