@@ -86,6 +86,11 @@ pub fn resolve(base: &str, reference: &str) -> Option<String> {
     } else {
         reference
     };
+    // "https:/host/path" (one slash, which real feeds contain) means "https://host/path".
+    let reference = match one_slash_host(&reference) {
+        Some(repaired) => repaired,
+        None => reference,
+    };
     let r = split(&reference);
 
     let (scheme, authority, path, query);
@@ -136,6 +141,20 @@ pub fn resolve(base: &str, reference: &str) -> Option<String> {
         out.push_str(fragment);
     }
     Some(encode_controls(out))
+}
+
+/// "http:/host/path" or "https:/host/path" written as "scheme://host/path", when what follows
+/// the one slash starts with a host name (it has a dot before the next slash).
+fn one_slash_host(reference: &str) -> Option<String> {
+    let (scheme, rest) = reference.split_once(':')?;
+    let special = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
+    let after = rest.strip_prefix('/').filter(|r| !r.starts_with('/'))?;
+    let host = after.split(['/', '?', '#']).next().unwrap_or("");
+    let looks_like_host = host.contains('.')
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+    (special && looks_like_host).then(|| format!("{scheme}://{after}"))
 }
 
 /// Percent-encodes what a browser's URL parser would: control characters (C0, DEL, C1) and
@@ -334,6 +353,32 @@ mod tests {
         assert_eq!(query_value("?kiosk", "kiosk"), None);
         assert_eq!(query_value("", "q"), None);
         assert_eq!(query_value("?a=1&a=2", "a").as_deref(), Some("1"));
+    }
+
+    #[test]
+    fn one_slash_after_the_scheme_is_read_as_two() {
+        let base = "https://tin.example.org/feeds/main.json";
+        for (reference, expected) in [
+            (
+                "https:/so.example.gov.vn/tin/1",
+                "https://so.example.gov.vn/tin/1",
+            ),
+            ("http:/so.example.gov.vn", "http://so.example.gov.vn/"),
+            (
+                "HTTPS:/so.example.gov.vn:8443/a?b#c",
+                "https://so.example.gov.vn:8443/a?b#c",
+            ),
+            // Not a host after the slash: a path, as browsers read it.
+            ("https:/tin/1", "https:/tin/1"),
+            ("https://so.example.gov.vn/x", "https://so.example.gov.vn/x"),
+            ("mailto:/a.b", "mailto:/a.b"),
+        ] {
+            assert_eq!(
+                resolve(base, reference).as_deref(),
+                Some(expected),
+                "{reference}"
+            );
+        }
     }
 
     const BASE: &str = "http://a/b/c/d;p?q";

@@ -321,8 +321,41 @@ pub struct Parser {
     meta: RawFeed,
     items: Vec<Arc<Item>>,
     seen: HashSet<String>,
-    skipped: usize,
-    duplicates: usize,
+    /// Items not used: where each is among the document's items, and why.
+    skipped: Vec<(usize, Skip)>,
+    /// Items dropped because an earlier one had the same id: where, and the id.
+    duplicates: Vec<(usize, String)>,
+}
+
+/// Why an item of a document is not shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skip {
+    /// Not an object (JSON), or not readable at all.
+    Unreadable,
+    /// No id, no address (guid, link, url): it could not be opened or told apart.
+    NoId,
+    /// No title, no text and no picture: nothing to show.
+    NothingToShow,
+}
+
+impl Skip {
+    /// The reason, for the feed check (in English, for a web team).
+    pub fn reason(&self) -> &'static str {
+        match self {
+            Skip::Unreadable => "not an item (not an object, or unreadable)",
+            Skip::NoId => "no id and no address (id, guid, link or url)",
+            Skip::NothingToShow => "no title, no text and no picture",
+        }
+    }
+}
+
+/// What a feed check reports besides the feed: the items not used, and why.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Position among the document's items (from 0), and why.
+    pub skipped: Vec<(usize, Skip)>,
+    /// Position among the document's items, and the id an earlier item already had.
+    pub duplicates: Vec<(usize, String)>,
 }
 
 impl Parser {
@@ -375,8 +408,8 @@ impl Parser {
             next: 0,
             meta,
             seen: HashSet::new(),
-            skipped: 0,
-            duplicates: 0,
+            skipped: Vec::new(),
+            duplicates: Vec::new(),
         })
     }
 
@@ -391,8 +424,8 @@ impl Parser {
             meta: feed.meta,
             items: Vec::with_capacity(count),
             seen: HashSet::new(),
-            skipped: 0,
-            duplicates: 0,
+            skipped: Vec::new(),
+            duplicates: Vec::new(),
         }
     }
 
@@ -427,15 +460,20 @@ impl Parser {
                 Source::Read(items) => items.get_mut(self.next).and_then(Option::take),
             };
             self.next += 1;
-            match raw.and_then(|raw| item(raw, &self.address, &self.meta.authors)) {
-                Some(item) => {
+            let language = self.meta.language.as_deref();
+            let read = raw
+                .ok_or(Skip::Unreadable)
+                .and_then(|raw| item(raw, &self.address, &self.meta.authors, language));
+            let position = self.next - 1;
+            match read {
+                Ok(item) => {
                     if self.seen.insert(item.id.clone()) {
                         self.items.push(Arc::new(item));
                     } else {
-                        self.duplicates += 1;
+                        self.duplicates.push((position, item.id.clone()));
                     }
                 }
-                None => self.skipped += 1,
+                Err(why) => self.skipped.push((position, why)),
             }
         }
         self.next >= total
@@ -443,6 +481,11 @@ impl Parser {
 
     /// The feed, from what has been read.
     pub fn finish(self) -> Feed {
+        self.finish_with_report().0
+    }
+
+    /// The feed, and which items were not used and why (the feed check).
+    pub fn finish_with_report(self) -> (Feed, Report) {
         let Parser {
             address,
             meta,
@@ -451,8 +494,12 @@ impl Parser {
             duplicates,
             ..
         } = self;
+        let report = Report {
+            skipped,
+            duplicates,
+        };
         sort_newest_first(&mut items);
-        Feed {
+        let feed = Feed {
             title: line(meta.title.as_deref()),
             description: line(meta.description.as_deref()),
             home_page_url: http_url(&address, meta.home_page_url.as_deref()),
@@ -460,9 +507,10 @@ impl Parser {
             next_url: http_url(&address, meta.next_url.as_deref()),
             address,
             items,
-            skipped,
-            duplicates,
-        }
+            skipped: report.skipped.len(),
+            duplicates: report.duplicates.len(),
+        };
+        (feed, report)
     }
 }
 
@@ -507,12 +555,18 @@ fn non_empty(s: Option<String>) -> Option<String> {
     s.filter(|s| !s.trim().is_empty())
 }
 
-fn item(raw: RawItem, address: &str, feed_authors: &[RawAuthor]) -> Option<Item> {
+fn item(
+    raw: RawItem,
+    address: &str,
+    feed_authors: &[RawAuthor],
+    feed_language: Option<&str>,
+) -> Result<Item, Skip> {
     let url = http_url(address, raw.url.as_deref());
     let id = non_empty(raw.id)
         .map(|id| text::nfc(id.trim()).into_owned())
         .or_else(|| url.clone())
-        .or_else(|| non_empty(raw.url).map(|u| u.trim().to_string()))?;
+        .or_else(|| non_empty(raw.url).map(|u| u.trim().to_string()))
+        .ok_or(Skip::NoId)?;
 
     let body = match (non_empty(raw.content_html), non_empty(raw.content_text)) {
         (Some(html), _) => Body::Html(text::nfc(&html).into_owned()),
@@ -536,8 +590,21 @@ fn item(raw: RawItem, address: &str, feed_authors: &[RawAuthor]) -> Option<Item>
             summary = text::excerpt(&whole, SUMMARY_CHARS);
         }
     }
+    let mut image = http_url(address, raw.image.as_deref())
+        .or_else(|| http_url(address, raw.banner_image.as_deref()));
+    // A post with no title (a photo post): the picture in its body is its thumbnail, and a
+    // post with a picture and no words at all is titled "Ảnh" ("Photo").
+    if raw.title.as_deref().is_none_or(|t| t.trim().is_empty()) && image.is_none() {
+        image = match &body {
+            Body::Html(html) => first_picture(html).and_then(|src| http_url(address, Some(&src))),
+            _ => None,
+        };
+    }
+    if title.is_empty() && image.is_some() {
+        title = photo_title(raw.language.as_deref().or(feed_language)).to_string();
+    }
     if title.is_empty() {
-        return None;
+        return Err(Skip::NothingToShow);
     }
     if summary == title {
         summary.clear();
@@ -559,15 +626,14 @@ fn item(raw: RawItem, address: &str, feed_authors: &[RawAuthor]) -> Option<Item>
         }
     }
 
-    Some(Item {
+    Ok(Item {
         id,
         url,
         external_url: http_url(address, raw.external_url.as_deref()),
         title,
         summary,
         body,
-        image: http_url(address, raw.image.as_deref())
-            .or_else(|| http_url(address, raw.banner_image.as_deref())),
+        image,
         published: raw.date_published.as_deref().and_then(dates::parse),
         modified: raw.date_modified.as_deref().and_then(dates::parse),
         authors: authors
@@ -578,6 +644,41 @@ fn item(raw: RawItem, address: &str, feed_authors: &[RawAuthor]) -> Option<Item>
         language: raw.language.map(|l| text::collapse_whitespace(&l)),
         base: raw.base.filter(|b| b != address && urls::is_http(b)),
     })
+}
+
+/// The title of a post that is only a picture, in the feed's language: "Ảnh", or "Photo" in an
+/// English feed.
+fn photo_title(language: Option<&str>) -> &'static str {
+    match language {
+        Some(l) if l.trim().to_ascii_lowercase().starts_with("en") => "Photo",
+        _ => "Ảnh",
+    }
+}
+
+/// The address of the first `<img src>` in an HTML fragment, as written.
+fn first_picture(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let at = lower.find("<img")?;
+    let tag_end = lower.get(at..)?.find('>').map_or(lower.len(), |e| at + e);
+    let tag = lower.get(at..tag_end)?;
+    let src = tag
+        .match_indices("src=")
+        .find(|(i, _)| {
+            tag.get(..*i)
+                .and_then(|before| before.chars().last())
+                .is_some_and(char::is_whitespace)
+        })?
+        .0;
+    let value_at = at + src + "src=".len();
+    let value = html.get(value_at..tag_end)?;
+    let value = match value.chars().next()? {
+        quote @ ('"' | '\'') => value.get(1..)?.split(quote).next()?,
+        _ => value
+            .split(|c: char| c.is_whitespace() || c == '>')
+            .next()?,
+    };
+    let value = text::decode_entities(value.trim());
+    (!value.is_empty()).then(|| value.into_owned())
 }
 
 fn author(raw: RawAuthor, address: &str) -> Option<Author> {

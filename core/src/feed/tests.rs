@@ -507,3 +507,56 @@ fn fingerprints_tell_documents_apart() {
     assert_ne!(fingerprint(b"abc"), fingerprint(b"abcd"));
     assert_ne!(fingerprint(b""), fingerprint(b"\0"));
 }
+
+#[test]
+fn cms_quirks_photo_posts_string_tags_and_one_slash_urls() {
+    let feed = parsed("cms-quirks.json");
+    assert_eq!(
+        feed.home_page_url.as_deref(),
+        Some("https://so.example.gov.vn/")
+    );
+    // The empty post is skipped; the others are kept.
+    assert_eq!(ids(&feed), ["anh-1", "chu-1", "anh-2"]);
+    assert_eq!(feed.skipped, 1);
+
+    let photo = feed.item("anh-1").map(|i| i.as_ref().clone());
+    let photo = photo.unwrap_or_else(|| panic!("the photo post is kept"));
+    assert_eq!(photo.title, "Ảnh");
+    assert_eq!(photo.summary, "");
+    assert_eq!(
+        photo.url.as_deref(),
+        Some("https://so.example.gov.vn/anh/1")
+    );
+    assert_eq!(
+        photo.image.as_deref(),
+        Some("https://tin.example.org/images/sample/hoi-nghi.svg")
+    );
+    assert_eq!(photo.tags, ["Hình ảnh"]);
+
+    let text = feed.item("chu-1").map(|i| i.tags.clone());
+    assert_eq!(text.as_deref(), Some(&["Thông báo".to_string()][..]));
+
+    // A picture with a caption: the caption's first words are the title.
+    let captioned = feed.item("anh-2").map(|i| i.title.clone());
+    assert_eq!(
+        captioned.as_deref(),
+        Some("Phiên giao dịch việc làm tháng 3 tại Trung tâm")
+    );
+    assert_eq!(
+        feed.item("anh-2").and_then(|i| i.image.clone()).as_deref(),
+        Some("https://tin.example.org/images/sample/san-viec-lam.svg")
+    );
+
+    // In an English feed, a photo post is a "Photo".
+    let english = parse(
+        br#"{"version":"https://jsonfeed.org/version/1.1","language":"en","items":[{"id":"p","content_html":"<img src=a.jpg>"}]}"#,
+        ADDRESS,
+    );
+    assert_eq!(
+        english
+            .ok()
+            .and_then(|f| f.items.first().map(|i| i.title.clone()))
+            .as_deref(),
+        Some("Photo")
+    );
+}
