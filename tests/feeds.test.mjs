@@ -64,3 +64,54 @@ describe('RSS and Atom samples', () => {
     await context.close();
   });
 });
+
+describe('content as CMSs publish it', () => {
+  test('articles full of style, class and align attributes open with no CSP violation; a wide table scrolls in its own box', async () => {
+    const { page, context, problems } = await newPage(site.browser, { viewport: { width: 412, height: 823 } });
+    await page.goto(`${site.url}?feed=/fixtures/xml/cms-styles.rss.xml`);
+    await entries(page).first().waitFor();
+    for (const title of ['Bài đầy thuộc tính style', 'Bài thứ hai']) {
+      await page.locator('main article.entry h2 a', { hasText: title }).click();
+      await h1(page).filter({ hasText: title }).waitFor();
+      await page.waitForTimeout(200);
+      await page.goBack();
+      await entries(page).first().waitFor();
+    }
+    await page.locator('main article.entry h2 a', { hasText: 'Bài đầy thuộc tính style' }).click();
+    await h1(page).filter({ hasText: 'Bài đầy thuộc tính style' }).waitFor();
+    const body = page.locator('main .article-body');
+    assert.match(await body.textContent(), /Đoạn văn có kiểu nội tuyến\s*và căn lề/);
+    assert.equal(await body.locator('[style], [class]:not(.table-scroll), [align]').count(), 0, 'no presentational attributes reach the page');
+    // The table is wider than the phone: it scrolls inside its own box, not the page.
+    const box = body.locator('.table-scroll');
+    assert.equal(await box.count(), 1);
+    const sizes = await box.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, tabindex: el.getAttribute('tabindex'), label: el.getAttribute('aria-label') || el.getAttribute('aria-labelledby'), role: el.getAttribute('role') }));
+    assert.ok(sizes.scroll > sizes.client, `the table is wider than its box (${sizes.scroll} > ${sizes.client})`);
+    assert.equal(sizes.tabindex, '0', 'the box can be scrolled from the keyboard');
+    assert.ok(sizes.label, 'the box has an accessible name');
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'no horizontal page scroll');
+    // The cue: a shadow on the side that has more, visible before any scrolling.
+    const cue = await box.evaluate((el) => getComputedStyle(el).backgroundImage);
+    assert.match(cue, /gradient/, 'a visible cue that the table scrolls');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a photo post and a post whose tags are one string show', async () => {
+    const { page, context, problems } = await newPage(site.browser);
+    await page.goto(`${site.url}?feed=/fixtures/cms-quirks.json`);
+    await entries(page).first().waitFor();
+    assert.deepEqual(await titles(page), ['Ảnh', 'Bài có tags là một chuỗi', 'Phiên giao dịch việc làm tháng 3 tại Trung tâm']);
+    // The photo post has its picture, its date and its section.
+    const photo = entries(page).first();
+    assert.equal(await photo.locator('img').count(), 1);
+    assert.match(await photo.locator('.entry-meta').textContent(), /2026/);
+    assert.equal(await photo.locator('.section-name').textContent(), 'Hình ảnh');
+    await page.locator('.main-nav a', { hasText: 'Thông báo' }).waitFor();
+    await photo.locator('h2 a').click();
+    await h1(page).filter({ hasText: 'Ảnh' }).waitFor();
+    assert.equal(await page.locator('main .article-body img').count(), 1);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});

@@ -378,6 +378,9 @@ strings! {
     error_http_other:
         "Máy chủ tin tức từ chối yêu cầu (lỗi {status}).",
         "The news server refused the request (error {status}).";
+    table_region:
+        "Bảng (vuốt hoặc cuộn ngang để xem hết)",
+        "Table (swipe or scroll sideways to see all of it)";
     error_too_large:
         "Nguồn tin quá lớn (hơn {size}) nên không được tải, để máy không bị treo.",
         "The feed is too large (over {size}), so it was not loaded, to keep this device responsive.";

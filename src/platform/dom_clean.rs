@@ -79,16 +79,18 @@ impl Builder for Output {
 }
 
 /// The allowed part of `html` as a fragment of the current document, with relative URLs
-/// resolved against `base` (the feed's address). `None` only if the browser lacks a parser.
-pub fn clean_html(html: &str, base: &str) -> Option<DocumentFragment> {
+/// resolved against `place.base` (the feed's address). `None` only if the browser lacks a
+/// parser. Inline styles are taken out of the text first, so that the browser's parser has
+/// none to refuse and report (see `sanitize::without_styles`).
+pub fn clean_html(html: &str, place: sanitize::Place<'_>) -> Option<DocumentFragment> {
     let document = super::browser_window()?.document()?;
     let parsed = DomParser::new()
         .ok()?
-        .parse_from_string(html, SupportedType::TextHtml)
+        .parse_from_string(&sanitize::without_styles(html), SupportedType::TextHtml)
         .ok()?;
     let body: Node = parsed.body()?.into();
     let fragment = document.create_document_fragment();
     let root: Node = fragment.clone().into();
-    sanitize::clean(&Input, &body, &mut Output { document }, &root, base);
+    sanitize::clean(&Input, &body, &mut Output { document }, &root, place);
     Some(fragment)
 }

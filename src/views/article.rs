@@ -283,8 +283,10 @@ fn KeptArticle(id: String) -> impl IntoView {
 /// The body: sanitised HTML, or plain-text paragraphs.
 #[component]
 fn ArticleBody(body: Body, base: String) -> impl IntoView {
+    // The name of the box a wide table scrolls in, in the interface language.
+    let table_label = use_settings().strings().table_region.to_string();
     match body {
-        Body::Html(html) => html_body(html, base),
+        Body::Html(html) => html_body(html, base, table_label),
         Body::Text(paragraphs) => view! {
             <div class="article-body">
                 {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
@@ -298,12 +300,16 @@ fn ArticleBody(body: Body, base: String) -> impl IntoView {
 /// In the browser: built as DOM nodes from the browser's inert parser, never through
 /// `innerHTML`.
 #[cfg(not(feature = "ssr"))]
-fn html_body(html: String, base: String) -> AnyView {
+fn html_body(html: String, base: String, table_label: String) -> AnyView {
     let container = NodeRef::<Div>::new();
     container.on_load(move |element| {
         // The view may be rebuilt in place (same element, new content): replace, never add
         // to, what is there.
-        if let Some(fragment) = crate::platform::dom_clean::clean_html(&html, &base) {
+        let place = ban_tin_core::sanitize::Place {
+            base: &base,
+            table_label: &table_label,
+        };
+        if let Some(fragment) = crate::platform::dom_clean::clean_html(&html, place) {
             element.replace_children_with_node_1(&fragment);
             crate::views::watch_images(&element);
         }
@@ -314,7 +320,11 @@ fn html_body(html: String, base: String) -> AnyView {
 /// On the host, for a pre-rendered page: the same allowlist over html5ever's parse, written as
 /// escaped HTML text.
 #[cfg(feature = "ssr")]
-fn html_body(html: String, base: String) -> AnyView {
-    let cleaned = ban_tin_core::sanitize::host::to_html(&html, &base);
+fn html_body(html: String, base: String, table_label: String) -> AnyView {
+    let place = ban_tin_core::sanitize::Place {
+        base: &base,
+        table_label: &table_label,
+    };
+    let cleaned = ban_tin_core::sanitize::host::to_html(&html, place);
     view! { <div class="article-body" inner_html=cleaned></div> }.into_any()
 }

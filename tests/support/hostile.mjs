@@ -51,8 +51,13 @@ export function inspectPage(appScripts) {
   else {
     const banned = body.querySelectorAll('script,style,iframe,frame,frameset,object,embed,form,input,button,select,textarea,base,meta,link,svg,math,template,noscript,portal,video,audio');
     for (const el of banned) problems.push(`<${el.localName}> in the article`);
-    // The app's own note for a picture that failed to load is the only class allowed.
-    for (const el of body.querySelectorAll('[style],[class]:not(.image-offline),[id]')) problems.push(`<${el.localName}> keeps style/class/id`);
+    // The app's own classes are the only ones allowed: the note for a picture that failed to
+    // load, and the box a table scrolls in (a div with exactly the attributes the app gives it).
+    for (const el of body.querySelectorAll('[style],[class]:not(.image-offline):not(div.table-scroll),[id]')) problems.push(`<${el.localName}> keeps style/class/id`);
+    for (const el of body.querySelectorAll('div.table-scroll')) {
+      const names = el.getAttributeNames().sort().join(' ');
+      if (names !== 'aria-label class role tabindex' || el.firstElementChild?.localName !== 'table') problems.push(`table box with ${names}`);
+    }
     for (const a of body.querySelectorAll('a')) if (a.rel !== 'noopener noreferrer nofollow') problems.push(`link without rel: ${a.href}`);
     for (const img of body.querySelectorAll('img')) if (img.referrerPolicy !== 'no-referrer') problems.push(`image with referrer: ${img.src}`);
   }

@@ -10,12 +10,14 @@ use std::borrow::Cow;
 
 /// The article's HTML, cleaned by the allowlist with relative addresses resolved against
 /// `base` (the feed's address), as HTML text that is safe to place inside an element.
-pub fn to_html(html: &str, base: &str) -> String {
+pub fn to_html(html: &str, place: super::Place<'_>) -> String {
     let mut out = Html::default();
     // Parsed as a whole document, as `DOMParser` does.
-    let dom = html5ever::parse_document(RcDom::default(), Default::default()).one(html);
+    // The same text as the browser parses (see `without_styles`).
+    let html = super::without_styles(html);
+    let dom = html5ever::parse_document(RcDom::default(), Default::default()).one(&*html);
     if let Some(body) = body_of(&dom) {
-        clean(&Parsed, &body, &mut out, &None, base);
+        clean(&Parsed, &body, &mut out, &None, place);
     }
     out.render()
 }
@@ -178,9 +180,8 @@ fn escape(text: &str, attribute: bool, out: &mut String) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::parsed::PLACE as BASE;
     use super::to_html;
-
-    const BASE: &str = "https://tin.example.org/feeds/main.json";
 
     #[test]
     fn writes_the_allowed_part_escaped() {
@@ -204,6 +205,20 @@ mod tests {
         assert_eq!(
             out,
             r#"<abbr title="&quot;&gt;&lt;script&gt;x&lt;/script&gt;">a</abbr>"#
+        );
+    }
+
+    #[test]
+    fn tables_go_in_a_box_that_scrolls() {
+        assert_eq!(
+            to_html(
+                "<table style='width:1400px'><tr><td>1</td></tr></table>",
+                BASE
+            ),
+            concat!(
+                r#"<div class="table-scroll" role="region" aria-label="Bảng" tabindex="0">"#,
+                "<table><tbody><tr><td>1</td></tr></tbody></table></div>"
+            )
         );
     }
 

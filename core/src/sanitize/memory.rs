@@ -99,7 +99,10 @@ pub fn clean_input(input: &Input, root: usize) -> String {
         &root,
         &mut out,
         &None,
-        "https://feed.example.org/news/feed.json",
+        super::Place {
+            base: "https://feed.example.org/news/feed.json",
+            table_label: "Bảng",
+        },
     );
     out.render()
 }

@@ -274,16 +274,28 @@ pub trait Builder {
     fn text(&mut self, parent: &Self::Node, text: &str);
 }
 
+/// Where a cleaned fragment goes: the address relative URLs resolve against (the feed's), and
+/// the accessible name of the box a table scrolls in (in the interface language).
+#[derive(Clone, Copy)]
+pub struct Place<'a> {
+    pub base: &'a str,
+    pub table_label: &'a str,
+}
+
+/// The class of the box each table is put in: a table wider than the screen scrolls inside it
+/// (from the keyboard too), not the page.
+pub const TABLE_BOX_CLASS: &str = "table-scroll";
+
 /// Copies the allowed part of the children of `input` under `output`.
 pub fn clean<T: Tree, B: Builder>(
     tree: &T,
     input: &T::Node,
     builder: &mut B,
     output: &B::Node,
-    base: &str,
+    place: Place<'_>,
 ) {
     for child in tree.children(input) {
-        clean_node(tree, &child, builder, output, base, 0);
+        clean_node(tree, &child, builder, output, place, 0);
     }
 }
 
@@ -292,9 +304,10 @@ fn clean_node<T: Tree, B: Builder>(
     node: &T::Node,
     builder: &mut B,
     parent: &B::Node,
-    base: &str,
+    place: Place<'_>,
     depth: usize,
 ) {
+    let base = place.base;
     let (name, attributes) = match tree.inspect(node) {
         Source::Text(text) => {
             builder.text(parent, &text);
@@ -337,13 +350,27 @@ fn clean_node<T: Tree, B: Builder>(
                     .map(|(n, v)| (*n, (*v).to_string()))
                     .collect();
                 all.extend(kept);
-                builder.element(parent, tag, &all)
+                if tag == "table" {
+                    let scroll_box = builder.element(
+                        parent,
+                        "div",
+                        &[
+                            ("class", TABLE_BOX_CLASS.to_string()),
+                            ("role", "region".to_string()),
+                            ("aria-label", place.table_label.to_string()),
+                            ("tabindex", "0".to_string()),
+                        ],
+                    );
+                    builder.element(&scroll_box, tag, &all)
+                } else {
+                    builder.element(parent, tag, &all)
+                }
             }
         }
         Action::Unwrap | Action::Drop => parent.clone(),
     };
     for child in tree.children(node) {
-        clean_node(tree, &child, builder, &target, base, depth + 1);
+        clean_node(tree, &child, builder, &target, place, depth + 1);
     }
 }
 
@@ -529,5 +556,196 @@ mod tests {
         assert_eq!(element("P"), Action::Keep("p"));
         assert_eq!(element("font"), Action::Unwrap);
         assert_eq!(element("x:script"), Action::Drop);
+    }
+}
+
+/// `html` without its `style` attributes and `<style>` elements, before a browser parses it.
+/// The allowlist drops both anyway, but a browser applies the page's Content-Security-Policy
+/// while it parses, even in an inert document (`DOMParser`, `<template>`,
+/// `createHTMLDocument`), and reports every inline style it refuses: CMS content, full of
+/// `style="…"`, would flood a deployment's report endpoint. This is not a security boundary
+/// (the allowlist is): whatever it leaves, the allowlist still cleans. Comments and the text of
+/// raw-text elements (`script`, `textarea`, `title`…) are copied as they are.
+pub fn without_styles(html: &str) -> Cow<'_, str> {
+    let lower = html.to_ascii_lowercase();
+    if !lower.contains("style") {
+        return Cow::Borrowed(html);
+    }
+    let bytes = lower.as_bytes();
+    let mut out = String::with_capacity(html.len());
+    let mut at = 0;
+    // Copies `html[from..to]` (ASCII positions, so always on character boundaries).
+    let copy =
+        |out: &mut String, from: usize, to: usize| out.push_str(html.get(from..to).unwrap_or(""));
+    let find_from = |from: usize, needle: &str| {
+        lower
+            .get(from..)
+            .and_then(|rest| rest.find(needle))
+            .map(|i| from + i)
+    };
+    while let Some(lt) = find_from(at, "<") {
+        copy(&mut out, at, lt);
+        if lower.get(lt..).is_some_and(|r| r.starts_with("<!--")) {
+            let end = find_from(lt + 4, "-->").map_or(html.len(), |e| e + 3);
+            copy(&mut out, lt, end);
+            at = end;
+            continue;
+        }
+        let starts_tag = bytes.get(lt + 1).is_some_and(u8::is_ascii_alphabetic);
+        if !starts_tag {
+            copy(&mut out, lt, lt + 1);
+            at = lt + 1;
+            continue;
+        }
+        // The tag's name.
+        let mut i = lt + 1;
+        while bytes
+            .get(i)
+            .is_some_and(|b| !b.is_ascii_whitespace() && !matches!(b, b'/' | b'>'))
+        {
+            i += 1;
+        }
+        let name = lower.get(lt + 1..i).unwrap_or("");
+        if name == "style" {
+            // The whole element goes, up to its end tag.
+            at = find_from(i, "</style")
+                .and_then(|end| find_from(end, ">").map(|gt| gt + 1))
+                .unwrap_or(html.len());
+            continue;
+        }
+        copy(&mut out, lt, i);
+        // Attributes, until the tag's `>`.
+        loop {
+            let space = i;
+            while bytes
+                .get(i)
+                .is_some_and(|b| b.is_ascii_whitespace() || *b == b'/')
+            {
+                i += 1;
+            }
+            match bytes.get(i) {
+                None => {
+                    copy(&mut out, space, i);
+                    break;
+                }
+                Some(b'>') => {
+                    copy(&mut out, space, i + 1);
+                    i += 1;
+                    break;
+                }
+                Some(_) => {}
+            }
+            let name_at = i;
+            // A name may start with `=`; then it runs to space, `/`, `>` or `=`.
+            i += 1;
+            while bytes
+                .get(i)
+                .is_some_and(|b| !b.is_ascii_whitespace() && !matches!(b, b'/' | b'>' | b'='))
+            {
+                i += 1;
+            }
+            let attribute = lower.get(name_at..i).unwrap_or("");
+            // An optional value.
+            let mut j = i;
+            while bytes.get(j).is_some_and(u8::is_ascii_whitespace) {
+                j += 1;
+            }
+            if bytes.get(j) == Some(&b'=') {
+                j += 1;
+                while bytes.get(j).is_some_and(u8::is_ascii_whitespace) {
+                    j += 1;
+                }
+                match bytes.get(j) {
+                    Some(&quote @ (b'"' | b'\'')) => {
+                        j = lower
+                            .get(j + 1..)
+                            .and_then(|rest| rest.find(char::from(quote)))
+                            .map_or(html.len(), |e| j + 1 + e + 1);
+                    }
+                    _ => {
+                        while bytes
+                            .get(j)
+                            .is_some_and(|b| !b.is_ascii_whitespace() && *b != b'>')
+                        {
+                            j += 1;
+                        }
+                    }
+                }
+                i = j;
+            }
+            if attribute != "style" {
+                copy(&mut out, space, i);
+            }
+        }
+        at = i;
+        // Raw text: no tags inside, up to the end tag.
+        const RAW_TEXT: &[&str] = &[
+            "script", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+        ];
+        if RAW_TEXT.contains(&name) {
+            let end = find_from(at, &format!("</{name}")).unwrap_or(html.len());
+            copy(&mut out, at, end);
+            at = end;
+        } else if name == "plaintext" {
+            copy(&mut out, at, html.len());
+            at = html.len();
+        }
+    }
+    copy(&mut out, at, html.len());
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod style_tests {
+    use super::without_styles;
+
+    #[test]
+    fn style_attributes_and_elements_go_and_nothing_else_changes() {
+        let cases = [
+            (
+                r#"<p style="color:red" class="x">a</p>"#,
+                r#"<p class="x">a</p>"#,
+            ),
+            (
+                r#"<P STYLE='a:b' align=center>a</P>"#,
+                "<P align=center>a</P>",
+            ),
+            ("<td style=width:10px>1</td>", "<td>1</td>"),
+            (
+                r#"<img src="a.jpg" style = "x" alt=">">"#,
+                r#"<img src="a.jpg" alt=">">"#,
+            ),
+            ("<br/><hr style=x/>", "<br/><hr>"),
+            (
+                "a<style>p{color:red}</style>b<STYLE media=x>q</STYLE>c",
+                "abc",
+            ),
+            (
+                "<!-- <p style=x> --><p>x</p>",
+                "<!-- <p style=x> --><p>x</p>",
+            ),
+            (
+                "<textarea><p style=x></textarea>",
+                "<textarea><p style=x></textarea>",
+            ),
+            (
+                "<script>var s = '<b style=x>'</script>",
+                "<script>var s = '<b style=x>'</script>",
+            ),
+            ("1 < 2 and <3", "1 < 2 and <3"),
+            (
+                "<p data-style=\"x\" styles=y>a</p>",
+                "<p data-style=\"x\" styles=y>a</p>",
+            ),
+            // Cut off: what is there is kept, minus the style.
+            ("<p style=\"unclosed", "<p"),
+            ("<p class=a style", "<p class=a"),
+            ("<style>never closed", ""),
+            ("plain text, no markup", "plain text, no markup"),
+            ("Đà Nẵng <b style='x'>đậm</b>", "Đà Nẵng <b>đậm</b>"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(without_styles(input), expected, "{input}");
+        }
     }
 }
