@@ -153,6 +153,22 @@ describe('offline', () => {
     await server.close();
   });
 
+  test('an RSS feed is saved and shows offline like a JSON one', async () => {
+    const server = await startServer({ root: dist, fixtures });
+    const { page, context } = await newPage(browser, { serviceWorkers: 'block' });
+    await page.goto(`${server.url}?feed=sample-feed.rss.xml`);
+    await entries(page).first().waitFor();
+    assert.equal(await savedCopy(page), 'localStorage');
+    await page.route('**/sample-feed.rss.xml', (route) => route.abort('connectionrefused'));
+    await page.route('**/config.json', (route) => route.abort('connectionrefused'));
+    await page.reload();
+    await entries(page).first().waitFor();
+    assert.equal(await settledCount(entries(page)), sample.items.length);
+    assert.match(await page.locator('.status-line.offline').textContent(), /Không có mạng/);
+    await context.close();
+    await server.close();
+  });
+
   test('a large feed is saved in the Cache API instead, and shows offline as well', async () => {
     const server = await startServer({ root: dist, fixtures });
     const big = generateFeed(800);

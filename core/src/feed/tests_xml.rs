@@ -227,3 +227,21 @@ fn the_rss_and_atom_samples_have_the_json_samples_items() {
         }
     }
 }
+
+/// An XML feed cut off anywhere (an upload that did not finish) gives a feed or an error,
+/// never a panic; cut before its end it is "not a feed", as strict XML is.
+#[test]
+fn xml_cut_off_anywhere_never_panics() {
+    for name in ["rss-2.0.xml", "rss-0.91.xml", "atom-xhtml.xml"] {
+        let bytes = fixture(name);
+        let whole = parse(&bytes, ADDRESS);
+        assert!(whole.is_ok(), "{name}");
+        for end in (0..bytes.len()).step_by(3) {
+            let cut = parse(&bytes[..end], ADDRESS);
+            assert!(
+                cut.is_ok() || matches!(cut, Err(FeedError::NotFeed | FeedError::NotJson)),
+                "{name} cut at {end}: {cut:?}"
+            );
+        }
+    }
+}
