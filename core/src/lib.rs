@@ -11,6 +11,7 @@
 //! - [`config`], [`settings`]: deploy-time configuration and the reader's own settings.
 //! - [`i18n`], [`error`]: interface strings in Vietnamese and English, typed errors.
 //! - [`qr`]: QR codes for addresses that leave a kiosk.
+//! - [`speech`]: an article's text as it is read aloud, in chunks.
 
 pub mod config;
 pub mod dates;
@@ -22,6 +23,7 @@ pub mod routes;
 pub mod sanitize;
 pub mod search;
 pub mod settings;
+pub mod speech;
 pub mod text;
 pub mod urls;
 
