@@ -18,7 +18,7 @@
 use ban_tin_core::config::{DEFAULT_MAX_FEED_BYTES, DEFAULT_TIMEOUT_SECONDS};
 use ban_tin_core::error::FeedError;
 use ban_tin_core::feed::xml::{self, Element};
-use ban_tin_core::feed::{Body, Feed, Item, Parser, Report, BYTE_ORDER_MARK};
+use ban_tin_core::feed::{Body, Feed, Item, Parser, Report, ACCEPT, BYTE_ORDER_MARK};
 use ban_tin_core::i18n::Lang;
 use ban_tin_core::{text, urls};
 use std::fmt::{self, Write as _};
@@ -34,9 +34,6 @@ exit codes:
   1  the app will show nothing: no usable items, not a feed, or larger than 16 MB
   2  usage error, or FEED cannot be read (missing file, network or HTTP error)";
 
-/// The Accept header of the app's own requests: JSON Feed first, then Atom and RSS.
-const ACCEPT: &str = "application/feed+json, application/json;q=0.9, application/atom+xml;q=0.8, \
-                      application/rss+xml;q=0.8, application/xml;q=0.7, text/xml;q=0.7, */*;q=0.1";
 /// Two addresses a file is read against when its own is unknown (`.invalid` can never be a
 /// real host): a link that reads differently against them is relative.
 const PLACEHOLDER_A: &str = "https://a.invalid/feed";
@@ -495,28 +492,12 @@ fn item_links_differ(x: &Item, x_address: &str, y: &Item, y_address: &str) -> bo
 /// `srcset`'s first), as written, fragments (`#…`) left out. A quick scan, not a parse: it
 /// is only for warnings.
 fn links_in(html: &str) -> Vec<String> {
-    let lower = html.to_ascii_lowercase();
     let mut links = Vec::new();
-    for name in ["href=", "src=", "poster=", "cite=", "srcset="] {
-        for (at, _) in lower.match_indices(name) {
-            let preceded_by_space = lower
-                .get(..at)
-                .and_then(|before| before.chars().last())
-                .is_some_and(char::is_whitespace);
-            let Some(value) = html.get(at + name.len()..).filter(|_| preceded_by_space) else {
-                continue;
-            };
-            let value = match value.chars().next() {
-                Some(quote @ ('"' | '\'')) => value[1..].split(quote).next().unwrap_or(""),
-                _ => value
-                    .split(|c: char| c.is_whitespace() || c == '>')
-                    .next()
-                    .unwrap_or(""),
-            };
-            let value = text::decode_entities(value.trim());
+    for name in ["href", "src", "poster", "cite", "srcset"] {
+        for value in text::attribute_values(html, name) {
             let value = match name {
-                "srcset=" => value.split_whitespace().next().unwrap_or("").to_string(),
-                _ => value.into_owned(),
+                "srcset" => value.split_whitespace().next().unwrap_or("").to_string(),
+                _ => value,
             };
             if !value.is_empty() && !value.starts_with('#') {
                 links.push(value);
@@ -549,8 +530,6 @@ fn heavy_pictures(bytes: &[u8]) -> Vec<Picture> {
     }
 }
 
-const MEDIA: &str = "http://search.yahoo.com/mrss/";
-
 fn xml_pictures(text: &str) -> Vec<Picture> {
     let prepared = xml::prepare(text);
     let Some(document) = xml::host::parse(&prepared) else {
@@ -576,15 +555,7 @@ fn xml_pictures(text: &str) -> Vec<Picture> {
             .find(|c| c.local_name() == "title")
             .map(|t| text::clean_line(&t.text()))
             .unwrap_or_default();
-        let mut media = Vec::new();
-        for c in entry.children() {
-            if c.local_name() == "group" && c.namespace().as_deref() == Some(MEDIA) {
-                media.extend(c.children());
-            } else {
-                media.push(c);
-            }
-        }
-        for e in &media {
+        for e in &xml::media_of(entry) {
             let (size, url) = match (e.local_name().as_str(), e.namespace().as_deref()) {
                 ("enclosure", None) => (e.attribute("length"), e.attribute("url")),
                 ("link", Some(xml::ATOM))
@@ -592,7 +563,7 @@ fn xml_pictures(text: &str) -> Vec<Picture> {
                 {
                     (e.attribute("length"), e.attribute("href"))
                 }
-                ("content", Some(MEDIA)) => (e.attribute("fileSize"), e.attribute("url")),
+                ("content", Some(xml::MEDIA)) => (e.attribute("fileSize"), e.attribute("url")),
                 _ => continue,
             };
             let Some(size) = size.and_then(|s| s.trim().parse::<u64>().ok()) else {
@@ -601,7 +572,7 @@ fn xml_pictures(text: &str) -> Vec<Picture> {
             let url = url.unwrap_or_default().trim().to_string();
             let kind = e.attribute("type").unwrap_or_default();
             let medium = e.attribute("medium").unwrap_or_default();
-            if size > HEAVY_BYTES && is_picture(&kind, &medium, &url) {
+            if size > HEAVY_BYTES && xml::is_picture(&kind, &medium, &url) {
                 pictures.push(Picture {
                     position,
                     title: title.clone(),
@@ -619,19 +590,6 @@ fn named<E: Element>(e: &E, name: &str) -> Vec<E> {
         .into_iter()
         .filter(|c| c.local_name() == name)
         .collect()
-}
-
-/// An image type, an image medium, or neither and an address that ends like a picture's.
-fn is_picture(kind: &str, medium: &str, url: &str) -> bool {
-    let (kind, medium) = (kind.trim(), medium.trim());
-    if !kind.is_empty() || !medium.is_empty() {
-        return kind.to_ascii_lowercase().starts_with("image/") || medium == "image";
-    }
-    let lower = url.to_ascii_lowercase();
-    let path = lower.split(['?', '#']).next().unwrap_or("");
-    [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"]
-        .iter()
-        .any(|ext| path.ends_with(ext))
 }
 
 fn json_pictures(bytes: &[u8]) -> Vec<Picture> {
@@ -656,7 +614,7 @@ fn json_pictures(bytes: &[u8]) -> Vec<Picture> {
                     .or_else(|| s.as_f64().filter(|f| *f >= 0.0).map(|f| f as u64))
             });
             let Some(size) = size else { continue };
-            if size > HEAVY_BYTES && is_picture(field("mime_type"), "", field("url")) {
+            if size > HEAVY_BYTES && xml::is_picture(field("mime_type"), "", field("url")) {
                 pictures.push(Picture {
                     position,
                     title: title.clone(),

@@ -42,9 +42,6 @@ pub struct Limits {
     pub max_bytes: u64,
 }
 
-/// JSON Feed first, then RSS and Atom, then anything (a configuration file is JSON too).
-const FEED_ACCEPT: &str = "application/feed+json, application/json;q=0.9, application/atom+xml;q=0.8, application/rss+xml;q=0.8, application/xml;q=0.7, text/xml;q=0.7, */*;q=0.1";
-
 /// GETs `url` and returns its body, revalidating with the server (`cache: no-cache`) so a new
 /// feed or configuration shows at once while unchanged ones cost a `304`.
 pub async fn fetch_bytes(url: &str, limits: Limits) -> Result<Vec<u8>, FeedError> {
@@ -89,7 +86,7 @@ async fn fetch_within(
     max_bytes: u64,
 ) -> Result<Vec<u8>, FeedError> {
     let response = Request::get(url)
-        .header("Accept", FEED_ACCEPT)
+        .header("Accept", ban_tin_core::feed::ACCEPT)
         .cache(RequestCache::NoCache)
         .abort_signal(Some(signal))
         .send()

@@ -65,6 +65,5 @@ pub fn parser(text: &str, address: &str) -> Result<feed::Parser, FeedError> {
         return Err(FeedError::NotFeed);
     }
     let root = document.document_element().ok_or(FeedError::NotFeed)?;
-    let read = feed::xml::read(&Node(root), address).map_err(|_| FeedError::NotFeed)?;
-    Ok(feed::Parser::from_xml(read, address))
+    feed::Parser::from_xml_root(&Node(root), address)
 }

@@ -266,6 +266,10 @@ impl Format {
     }
 }
 
+/// The Accept header of feed requests (the app's and the feed check's): JSON Feed first, then
+/// Atom and RSS, then anything (a configuration file is JSON too).
+pub const ACCEPT: &str = "application/feed+json, application/json;q=0.9, application/atom+xml;q=0.8, application/rss+xml;q=0.8, application/xml;q=0.7, text/xml;q=0.7, */*;q=0.1";
+
 /// The UTF-8 byte order mark, which some servers put before a document.
 pub const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
 
@@ -377,9 +381,7 @@ impl Parser {
         if xml::looks_like_xml(&text) {
             let prepared = xml::prepare(&text);
             let document = xml::host::parse(&prepared).ok_or(FeedError::NotFeed)?;
-            let read = xml::read(&xml::host::Node(document.root_element()), address)
-                .map_err(|_| FeedError::NotFeed)?;
-            return Ok(Parser::from_xml(read, address));
+            return Parser::from_xml_root(&xml::host::Node(document.root_element()), address);
         }
         let mut splitting = Splitting::new(text, address);
         while !splitting.step(usize::MAX)? {}
@@ -411,6 +413,13 @@ impl Parser {
             skipped: Vec::new(),
             duplicates: Vec::new(),
         })
+    }
+
+    /// The parser of the XML document whose root element is `root` (parsed by the browser, or
+    /// on the host by `roxmltree`): "not a feed" unless it is RSS or Atom.
+    pub fn from_xml_root<E: xml::Element>(root: &E, address: &str) -> Result<Parser, FeedError> {
+        let read = xml::read(root, address).map_err(|_| FeedError::NotFeed)?;
+        Ok(Parser::from_xml(read, address))
     }
 
     /// The parser of a feed read from an XML tree (RSS or Atom, see [`xml::read`]).
@@ -657,28 +666,10 @@ fn photo_title(language: Option<&str>) -> &'static str {
 
 /// The address of the first `<img src>` in an HTML fragment, as written.
 fn first_picture(html: &str) -> Option<String> {
-    let lower = html.to_ascii_lowercase();
-    let at = lower.find("<img")?;
-    let tag_end = lower.get(at..)?.find('>').map_or(lower.len(), |e| at + e);
-    let tag = lower.get(at..tag_end)?;
-    let src = tag
-        .match_indices("src=")
-        .find(|(i, _)| {
-            tag.get(..*i)
-                .and_then(|before| before.chars().last())
-                .is_some_and(char::is_whitespace)
-        })?
-        .0;
-    let value_at = at + src + "src=".len();
-    let value = html.get(value_at..tag_end)?;
-    let value = match value.chars().next()? {
-        quote @ ('"' | '\'') => value.get(1..)?.split(quote).next()?,
-        _ => value
-            .split(|c: char| c.is_whitespace() || c == '>')
-            .next()?,
-    };
-    let value = text::decode_entities(value.trim());
-    (!value.is_empty()).then(|| value.into_owned())
+    let at = html.to_ascii_lowercase().find("<img")?;
+    let tag = html.get(at..)?;
+    let tag = tag.get(..tag.find('>').unwrap_or(tag.len()))?;
+    text::attribute_values(tag, "src").into_iter().next()
 }
 
 fn author(raw: RawAuthor, address: &str) -> Option<Author> {

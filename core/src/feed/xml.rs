@@ -38,7 +38,7 @@ const RSS_090: &str = "http://my.netscape.com/rdf/simple/0.9/";
 const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 const CONTENT: &str = "http://purl.org/rss/1.0/modules/content/";
 const DC: &str = "http://purl.org/dc/elements/1.1/";
-const MEDIA: &str = "http://search.yahoo.com/mrss/";
+pub const MEDIA: &str = "http://search.yahoo.com/mrss/";
 const XHTML: &str = "http://www.w3.org/1999/xhtml";
 
 /// The kind of XML feed, as the feed check names it.
@@ -326,20 +326,15 @@ fn rss_item<E: Element>(item: &E, base: &str) -> RawItem {
 /// `media:group`), an image enclosure (RSS `enclosure`, Atom `link rel="enclosure"`).
 fn picture<E: Element>(item: &E, base: &str) -> Option<String> {
     let is_image = |e: &E| {
-        let kind = e.attribute("type").unwrap_or_default();
-        let medium = e.attribute("medium").unwrap_or_default();
-        kind.trim().starts_with("image/")
-            || medium.trim() == "image"
-            || (kind.is_empty() && medium.is_empty() && looks_like_picture(e))
+        let attribute = |name: &str| e.attribute(name).unwrap_or_default();
+        let url = e.attribute("url").or_else(|| e.attribute("href"));
+        is_picture(
+            &attribute("type"),
+            &attribute("medium"),
+            url.as_deref().unwrap_or(""),
+        )
     };
-    let mut media: Vec<E> = Vec::new();
-    for c in item.children() {
-        if matches(&c, Some(MEDIA), "group") {
-            media.extend(c.children());
-        } else {
-            media.push(c);
-        }
-    }
+    let media = media_of(item);
     let url_of = |e: &E, attribute: &str| e.attribute(attribute).and_then(|u| absolute(base, &u));
     media
         .iter()
@@ -369,14 +364,28 @@ fn picture<E: Element>(item: &E, base: &str) -> Option<String> {
         })
 }
 
-/// An enclosure or medium without a type whose address ends like a picture's.
-fn looks_like_picture<E: Element>(e: &E) -> bool {
-    let url = e
-        .attribute("url")
-        .or_else(|| e.attribute("href"))
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let path = url.split(['?', '#']).next().unwrap_or("");
+/// The children of an item, with those of a `media:group` in its place.
+pub fn media_of<E: Element>(item: &E) -> Vec<E> {
+    let mut media: Vec<E> = Vec::new();
+    for c in item.children() {
+        if matches(&c, Some(MEDIA), "group") {
+            media.extend(c.children());
+        } else {
+            media.push(c);
+        }
+    }
+    media
+}
+
+/// Whether an enclosure or a medium is a picture: an image type, the image medium, or neither
+/// and an address that ends like a picture's.
+pub fn is_picture(kind: &str, medium: &str, url: &str) -> bool {
+    let (kind, medium) = (kind.trim(), medium.trim());
+    if !kind.is_empty() || !medium.is_empty() {
+        return kind.to_ascii_lowercase().starts_with("image/") || medium == "image";
+    }
+    let lower = url.to_ascii_lowercase();
+    let path = lower.split(['?', '#']).next().unwrap_or("");
     [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"]
         .iter()
         .any(|ext| path.ends_with(ext))

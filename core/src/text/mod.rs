@@ -268,6 +268,33 @@ pub fn collapse_whitespace(s: &str) -> String {
     out
 }
 
+/// The values of every `name` attribute in an HTML fragment, in order, as written (quoted or
+/// not) with references decoded. A quick scan, not a parse: for a thumbnail or a warning, never
+/// for what reaches the page (the allowlist decides that).
+pub fn attribute_values(html: &str, name: &str) -> Vec<String> {
+    let lower = html.to_ascii_lowercase();
+    let pattern = format!("{}=", name.to_ascii_lowercase());
+    let mut values = Vec::new();
+    for (at, _) in lower.match_indices(&pattern) {
+        let after_space = lower
+            .get(..at)
+            .and_then(|before| before.chars().last())
+            .is_some_and(char::is_whitespace);
+        let Some(rest) = html.get(at + pattern.len()..).filter(|_| after_space) else {
+            continue;
+        };
+        let value = match rest.chars().next() {
+            Some(quote @ ('"' | '\'')) => rest.get(1..).and_then(|r| r.split(quote).next()),
+            _ => rest.split(|c: char| c.is_whitespace() || c == '>').next(),
+        };
+        let value = decode_entities(value.unwrap_or("").trim()).into_owned();
+        if !value.is_empty() {
+            values.push(value);
+        }
+    }
+    values
+}
+
 /// A one-line text field from a feed (title, name, tag): references decoded, NFC, whitespace
 /// collapsed. Markup in it stays visible as text.
 pub fn clean_line(s: &str) -> String {
