@@ -276,6 +276,51 @@ strings! {
     text_size_now:
         "Cỡ chữ {percent}%",
         "Text size {percent}%";
+    listen:
+        "Nghe bài viết",
+        "Listen";
+    listen_stop:
+        "Dừng đọc",
+        "Stop reading";
+    listen_pause:
+        "Tạm dừng",
+        "Pause";
+    listen_resume:
+        "Đọc tiếp",
+        "Resume";
+    listen_player:
+        "Đọc bài viết thành tiếng",
+        "Reading aloud";
+    listen_rate:
+        "Tốc độ đọc",
+        "Reading speed";
+    listen_progress:
+        "Đang đọc phần {part} trên {total}",
+        "Reading part {part} of {total}";
+    listen_paused_at:
+        "Đã tạm dừng ở phần {part} trên {total}",
+        "Paused at part {part} of {total}";
+    listen_started:
+        "Bắt đầu đọc bài viết",
+        "Reading the article aloud";
+    listen_paused:
+        "Đã tạm dừng đọc",
+        "Reading paused";
+    listen_resumed:
+        "Đọc tiếp bài viết",
+        "Reading resumed";
+    listen_stopped:
+        "Đã dừng đọc",
+        "Reading stopped";
+    listen_finished:
+        "Đã đọc hết bài viết",
+        "Finished reading the article";
+    listen_failed:
+        "Giọng đọc của trình duyệt bị lỗi nên đã dừng đọc. Hãy thử lại.",
+        "The browser's voice stopped working, so reading stopped. Try again.";
+    listen_rate_now:
+        "Tốc độ đọc {rate}",
+        "Reading speed {rate}";
     settings:
         "Tùy chọn",
         "Settings";

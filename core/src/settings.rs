@@ -1,5 +1,5 @@
-//! The reader's own settings: text size, theme and language, and how each is written to and
-//! read back from storage. Unknown or damaged stored values fall back to the defaults.
+//! The reader's own settings: text size, theme, language and the speed of reading aloud, and
+//! how each is written to and read back from storage. Unknown or damaged stored values fall back to the defaults.
 
 use crate::i18n::Lang;
 
@@ -87,10 +87,62 @@ impl Theme {
     }
 }
 
+/// How fast an article is read aloud ("Nghe bài viết"): 0.75×, 1× or 1.25× the voice's own
+/// speed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SpeechRate {
+    Slower,
+    #[default]
+    Normal,
+    Faster,
+}
+
+impl SpeechRate {
+    pub const ALL: [SpeechRate; 3] = [SpeechRate::Slower, SpeechRate::Normal, SpeechRate::Faster];
+
+    /// The factor handed to the speech engine.
+    pub fn factor(self) -> f32 {
+        match self {
+            SpeechRate::Slower => 0.75,
+            SpeechRate::Normal => 1.0,
+            SpeechRate::Faster => 1.25,
+        }
+    }
+
+    /// As people read it: "0,75×" in Vietnamese (a decimal comma), "0.75×" in English.
+    pub fn label(self, lang: Lang) -> String {
+        let label = match self {
+            SpeechRate::Slower => "0.75×",
+            SpeechRate::Normal => "1×",
+            SpeechRate::Faster => "1.25×",
+        };
+        match lang {
+            Lang::Vi => label.replace('.', ","),
+            Lang::En => label.to_string(),
+        }
+    }
+
+    /// The stored form: the factor.
+    pub fn to_stored(self) -> &'static str {
+        match self {
+            SpeechRate::Slower => "0.75",
+            SpeechRate::Normal => "1",
+            SpeechRate::Faster => "1.25",
+        }
+    }
+
+    pub fn from_stored(stored: &str) -> Option<Self> {
+        SpeechRate::ALL
+            .into_iter()
+            .find(|r| r.to_stored() == stored.trim())
+    }
+}
+
 /// Storage keys, one per setting.
 pub const TEXT_SIZE_KEY: &str = "ban-tin.text-size";
 pub const THEME_KEY: &str = "ban-tin.theme";
 pub const LANG_KEY: &str = "ban-tin.lang";
+pub const SPEECH_RATE_KEY: &str = "ban-tin.speech-rate";
 
 pub fn lang_from_stored(stored: &str) -> Option<Lang> {
     Lang::from_code(stored)
@@ -141,5 +193,21 @@ mod tests {
         assert_eq!(Theme::from_stored("neon"), None);
         assert_eq!(lang_from_stored("en"), Some(Lang::En));
         assert_eq!(lang_from_stored("xx"), None);
+        for rate in SpeechRate::ALL {
+            assert_eq!(SpeechRate::from_stored(rate.to_stored()), Some(rate));
+        }
+        for junk in ["", "2", "fast", "1.0"] {
+            assert_eq!(SpeechRate::from_stored(junk), None, "{junk}");
+        }
+    }
+
+    #[test]
+    fn reading_speeds_are_three_steps_around_the_voice_own() {
+        let factors = SpeechRate::ALL.map(SpeechRate::factor);
+        assert_eq!(factors, [0.75, 1.0, 1.25]);
+        assert_eq!(SpeechRate::default(), SpeechRate::Normal);
+        assert_eq!(SpeechRate::Slower.label(Lang::Vi), "0,75×");
+        assert_eq!(SpeechRate::Faster.label(Lang::En), "1.25×");
+        assert_eq!(SpeechRate::Normal.label(Lang::Vi), "1×");
     }
 }

@@ -5,13 +5,143 @@
 //! numbers are written as they are said (`35.000` → `35000`, `101,5%` → `101 phẩy 5 phần trăm`),
 //! dates in the body become words (`09/02/2023` → `ngày 9 tháng 2 năm 2023`), and the text is cut
 //! at sentence ends, then at commas, then at spaces, into parts of at most [`MAX_CHARS`].
-//! [`date_in_words`] says an article's date.
+//! [`date_in_words`] says an article's date; [`script`] is a whole article in the order it is
+//! read (title, date, then each block of the body), each chunk marked with the part of the page
+//! it comes from so that the page can show what is being read. [`choose_voice`] picks the voice.
 
 use crate::dates::LocalTime;
 use crate::i18n::Lang;
 
 /// Longest chunk handed to the engine: about ten seconds of speech at the normal rate.
 pub const MAX_CHARS: usize = 180;
+
+/// A voice the browser offers, as `speechSynthesis.getVoices()` describes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Voice {
+    /// A language tag: `vi-VN`, sometimes `vi_VN` or `vi` (speech engines on Linux).
+    pub lang: String,
+    pub name: String,
+    /// Runs on the device (works offline), rather than on a remote service.
+    pub local: bool,
+    /// The browser's default voice.
+    pub default: bool,
+}
+
+impl Voice {
+    /// The voice's language as a tag for the utterance's `lang` (`vi_VN` written `vi-VN`).
+    pub fn tag(&self) -> String {
+        self.lang.trim().replace('_', "-")
+    }
+}
+
+/// The voice to read `lang` with, if the browser has one: one of that language, preferring one
+/// on the device (a remote voice fails offline, and kiosks are often offline), then the
+/// language's main region (`vi-VN`, `en-US`), then the browser's default.
+pub fn choose_voice(voices: &[Voice], lang: Lang) -> Option<&Voice> {
+    let main_region = match lang {
+        Lang::Vi => "vi-vn",
+        Lang::En => "en-us",
+    };
+    voices
+        .iter()
+        .filter(|v| Lang::from_code(&v.lang) == Some(lang))
+        .max_by_key(|v| {
+            (
+                v.local,
+                v.tag().to_ascii_lowercase() == main_region,
+                v.default,
+            )
+        })
+}
+
+/// The part of the article page a chunk is read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Title,
+    Date,
+    /// The body's blocks (paragraphs, headings, list items…), counted from 0 in reading order.
+    Block(usize),
+}
+
+/// One utterance: what is said, and where on the page it comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chunk {
+    pub part: Part,
+    pub text: String,
+}
+
+/// An article as it is read aloud, in order: its title, the day it was published in words,
+/// then the body block by block; every chunk at most [`MAX_CHARS`] long. Blocks with nothing to
+/// say (only an address, say) are skipped but keep their number.
+pub fn script(title: &str, published: Option<i64>, blocks: &[String], lang: Lang) -> Vec<Chunk> {
+    let mut chunks = Vec::new();
+    let mut add = |part: Part, text: &str| {
+        chunks.extend(
+            utterances(text, lang)
+                .into_iter()
+                .map(|text| Chunk { part, text }),
+        );
+    };
+    add(Part::Title, title);
+    if let Some(day) = published.and_then(|t| date_in_words(t, lang)) {
+        let line = match lang {
+            Lang::Vi => format!("Đăng {day}."),
+            Lang::En => format!("Published {day}."),
+        };
+        add(Part::Date, &line);
+    }
+    for (i, block) in blocks.iter().enumerate() {
+        add(Part::Block(i), block);
+    }
+    chunks
+}
+
+/// Where chunk `index` is in the article, counted in parts (the title, the date and each block
+/// of the body are one part each, however many chunks they take): (this part's number from 1,
+/// the number of parts).
+pub fn part_of(chunks: &[Chunk], index: usize) -> (usize, usize) {
+    let mut parts = 0;
+    let mut current = 0;
+    let mut last = None;
+    for (i, chunk) in chunks.iter().enumerate() {
+        if last != Some(chunk.part) {
+            parts += 1;
+            last = Some(chunk.part);
+        }
+        if i == index {
+            current = parts;
+        }
+    }
+    (current, parts)
+}
+
+/// How an element of an article's body is read aloud.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A block read as one part (a paragraph, a heading, a list item, a table row), unless it
+    /// holds other blocks, when it is a container.
+    Read,
+    /// Holds blocks; text directly in it is read as a part of its own.
+    Container,
+    /// Part of the text around it (links, emphasis, line breaks).
+    Inline,
+    /// Not read (pictures, rules).
+    Skip,
+}
+
+/// How the element `tag` (a name the sanitiser keeps, or `div` for the app's table box) is
+/// read.
+pub fn block_kind(tag: &str) -> BlockKind {
+    match tag {
+        "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "dt" | "dd" | "blockquote"
+        | "pre" | "figcaption" | "caption" | "tr" => BlockKind::Read,
+        "div" | "section" | "article" | "ul" | "ol" | "dl" | "figure" | "table" | "thead"
+        | "tbody" | "tfoot" => BlockKind::Container,
+        "img" | "hr" | "picture" | "svg" | "video" | "audio" | "iframe" | "script" | "style"
+        | "template" | "button" => BlockKind::Skip,
+        _ => BlockKind::Inline,
+    }
+}
 
 /// The date of an article as people say it: "ngày 1 tháng 12 năm 2026", "1 December 2026".
 pub fn date_in_words(seconds: i64, lang: Lang) -> Option<String> {
@@ -64,7 +194,10 @@ pub fn for_the_ear(text: &str, lang: Lang) -> String {
         }
         let said = say_word(word, lang);
         // "ngày 09/02/2023" says "ngày" once.
-        let after_day = words.last().is_some_and(|w| w.to_lowercase() == "ngày");
+        // (Compared as written: Unicode case tables would cost the browser build ~10 KB.)
+        let after_day = words
+            .last()
+            .is_some_and(|w| matches!(w.as_str(), "ngày" | "Ngày" | "NGÀY"));
         match said.strip_prefix("ngày ").filter(|_| after_day) {
             Some(rest) => words.push(rest.to_string()),
             None => words.push(said),
@@ -259,6 +392,99 @@ mod tests {
         // Not a date: left as written.
         assert_eq!(for_the_ear("1/2 số hộ", Lang::Vi), "1/2 số hộ");
         assert_eq!(for_the_ear("45/13/2023", Lang::Vi), "45/13/2023");
+    }
+
+    #[test]
+    fn an_article_is_read_title_date_then_blocks_in_order() {
+        let seconds = crate::dates::parse("2023-02-09T09:00:00+07:00").unwrap_or_default();
+        let blocks = [
+            "Sáng 09/02/2023, Sở tổ chức hội nghị. Có 1.200 người tham dự.".to_string(),
+            "https://so.example.gov.vn/tin/1".to_string(),
+            "Kết thúc.".to_string(),
+        ];
+        let chunks = script("Hội nghị năm 2023", Some(seconds), &blocks, Lang::Vi);
+        let said: Vec<(Part, &str)> = chunks.iter().map(|c| (c.part, c.text.as_str())).collect();
+        assert_eq!(
+            said,
+            [
+                (Part::Title, "Hội nghị năm 2023"),
+                (Part::Date, "Đăng ngày 9 tháng 2 năm 2023."),
+                (
+                    Part::Block(0),
+                    "Sáng ngày 9 tháng 2 năm 2023, Sở tổ chức hội nghị."
+                ),
+                (Part::Block(0), "Có 1200 người tham dự."),
+                // Block 1 is only an address: nothing to say, and block 2 keeps its number.
+                (Part::Block(2), "Kết thúc."),
+            ]
+        );
+        let en = script("Title", Some(seconds), &[], Lang::En);
+        assert_eq!(
+            en.last().map(|c| c.text.as_str()),
+            Some("Published 9 February 2023.")
+        );
+        // No date: title and body only.
+        assert_eq!(script("T", None, &[], Lang::Vi).len(), 1);
+    }
+
+    #[test]
+    fn progress_counts_parts_not_chunks() {
+        let long = "Một câu khá dài. ".repeat(20);
+        let chunks = script("Tiêu đề", None, &[long, "Hết.".to_string()], Lang::Vi);
+        assert!(chunks.len() > 3, "the long block takes several chunks");
+        assert_eq!(part_of(&chunks, 0), (1, 3));
+        assert_eq!(part_of(&chunks, 1), (2, 3));
+        assert_eq!(part_of(&chunks, 2), (2, 3));
+        assert_eq!(part_of(&chunks, chunks.len() - 1), (3, 3));
+        assert_eq!(part_of(&[], 0), (0, 0));
+    }
+
+    #[test]
+    fn every_element_the_sanitiser_keeps_has_a_way_to_be_read() {
+        for tag in ["p", "h2", "li", "tr", "blockquote", "figcaption"] {
+            assert_eq!(block_kind(tag), BlockKind::Read, "{tag}");
+        }
+        for tag in ["div", "ul", "ol", "table", "tbody", "figure"] {
+            assert_eq!(block_kind(tag), BlockKind::Container, "{tag}");
+        }
+        for tag in ["a", "strong", "br", "td", "th", "span"] {
+            assert_eq!(block_kind(tag), BlockKind::Inline, "{tag}");
+        }
+        assert_eq!(block_kind("img"), BlockKind::Skip);
+        assert_eq!(block_kind("hr"), BlockKind::Skip);
+    }
+
+    #[test]
+    fn the_voice_is_one_of_the_language_on_the_device_if_possible() {
+        let voice = |lang: &str, name: &str, local: bool, default: bool| Voice {
+            lang: lang.to_string(),
+            name: name.to_string(),
+            local,
+            default,
+        };
+        let voices = [
+            voice("en-US", "English", true, true),
+            voice("vi-VN", "Google tiếng Việt", false, false),
+            voice("vi_VN", "espeak vi", true, false),
+            voice("fr-FR", "Français", true, false),
+        ];
+        let chosen = choose_voice(&voices, Lang::Vi);
+        assert_eq!(chosen.map(|v| v.name.as_str()), Some("espeak vi"));
+        assert_eq!(chosen.map(Voice::tag).as_deref(), Some("vi-VN"));
+        // Only a remote one: that one.
+        assert_eq!(
+            choose_voice(&voices[..2], Lang::Vi).map(|v| v.name.as_str()),
+            Some("Google tiếng Việt")
+        );
+        // A bare `vi` counts.
+        assert!(choose_voice(&[voice("vi", "vi", false, false)], Lang::Vi).is_some());
+        assert_eq!(
+            choose_voice(&voices, Lang::En).map(|v| v.name.as_str()),
+            Some("English")
+        );
+        // None for the language: none at all (the control is not offered).
+        assert_eq!(choose_voice(&voices[3..], Lang::Vi), None);
+        assert_eq!(choose_voice(&[], Lang::Vi), None);
     }
 
     #[test]
