@@ -9,7 +9,9 @@
 //      shift (CLS) until the live app has taken over, and the time until a click on A+ takes
 //      effect (clicked from the moment the button is on screen);
 //      The first screen: entry titles wholly inside it (412 x 823 at the default size, 320 x 640
-//      at the largest), and the layout shift of a first and a repeat visit;
+//      at the largest), and the layout shift of a first and a repeat visit; the layout shift of
+//      an article opened directly, with and without a voice to read it aloud (a stand-in
+//      engine, tests/support/speech.mjs), its voices there at once or arriving later;
 //   3. a generated 10,000-item feed (about 10 MB; 4x CPU slowdown, network not throttled):
 //      parse time, search index build, time to the first headline, the longest task while
 //      loading (in a Chromium without DevTools' network agent, scripts/raw-chromium.mjs), search
@@ -31,6 +33,7 @@ import { sizeReport } from './size-report.mjs';
 import { generateFeed } from './generate-feed.mjs';
 import { typeQueries } from './typing.mjs';
 import { longTasksWhileLoading } from './raw-chromium.mjs';
+import { installSpeech } from '../tests/support/speech.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -237,6 +240,35 @@ results.firstScreen = {
   firstVisitCls: Math.max(...firstShift),
   repeatVisitCls: Math.max(...repeatShift),
 };
+/**
+ * The layout shift of an article opened directly on a phone (mobile profile), until a second
+ * after its voices (if any) have arrived: `voices` 'none' (no speech engine), 'at once', or
+ * 'later' (once the article is on screen, as Chromium loads them).
+ */
+async function articleShift(origin, voices) {
+  const context = await mobileContext();
+  const { page } = await profiledPage(context);
+  await installSpeech(page, voices === 'none' ? { voices: null } : { late: voices === 'later' });
+  await page.goto(`${origin}tin/2023-02-10-hoi-nghi-trien-khai-nhiem-vu-2023`);
+  await page.locator('main .article-body p').first().waitFor({ timeout: 120_000 });
+  if (voices === 'later') await page.evaluate(() => window.__speech.addVoices());
+  // (A build from before the listen control has none: then the shift without it.)
+  if (voices !== 'none') await page.locator('#listen-button').waitFor({ timeout: 10_000 }).catch(() => {});
+  await page.waitForTimeout(1000);
+  const shift = await page.evaluate(() => window.__shift);
+  await context.close();
+  return shift;
+}
+results.article = {};
+for (const voices of ['none', 'at once', 'later']) {
+  const plain = [];
+  const pre = [];
+  for (let i = 0; i < Math.min(runs, 3); i++) {
+    plain.push(await articleShift(server.url, voices));
+    pre.push(await articleShift(preServer.url, voices));
+  }
+  results.article[voices] = { plainCls: Math.max(...plain), preCls: Math.max(...pre) };
+}
 results.prerendered = {
   coldMs: median(preVisits.map((v) => v.headline)),
   ratio: median(preVisits.map((v) => v.headline)) / median(floor),
@@ -335,6 +367,12 @@ lines.push(`   whole headlines, 412 x 823, default size       ${String(fs1.phone
 lines.push(`   whole headlines, 320 x 640, largest size       ${String(fs1.small.whole).padStart(5)} (first starts at ${Math.round(fs1.small.firstTop)} px)`);
 lines.push(`   layout shift, first visit (CLS, worst run)     ${fs1.firstVisitCls.toFixed(3).padStart(5)}`);
 lines.push(`   layout shift, repeat visit (CLS, worst run)    ${fs1.repeatVisitCls.toFixed(3).padStart(5)}`);
+lines.push('');
+lines.push('   Article opened directly, layout shift (CLS, worst run)   plain  pre-rendered');
+for (const [voices, label] of [['none', 'no speech engine'], ['at once', 'a voice, there at once'], ['later', 'a voice, after the article']]) {
+  const a = results.article[voices];
+  lines.push(`   ${label.padEnd(44)} ${a.plainCls.toFixed(3).padStart(9)} ${a.preCls.toFixed(3).padStart(13)}`);
+}
 lines.push('');
 lines.push(`3. ${results.big.items} items (${mb(results.big.feedBytes)} feed, 4x CPU, network not throttled), median`);
 lines.push(`   parse                               ${ms(results.big.parseMs).padStart(9)}`);

@@ -206,18 +206,23 @@ impl ScrollMemory {
     }
 }
 
-/// On every route change after the first: focus moves to the new view's `h1` (screen readers
-/// announce it); a back or forward move restores that page's scroll position, a new one starts
-/// at the top (the router scrolls there). A new query for the same view (a search's `?q=`
+/// On every route change after the first: reading aloud stops if the reader leaves the view;
+/// focus moves to the new view's `h1` (screen readers announce it); a back or forward move
+/// restores that page's scroll position, a new one starts at the top (the router scrolls
+/// there). A new query for the same view (a search's `?q=`
 /// catching up with the typing, perhaps just after the reader tabbed on) leaves the focus
 /// where the reader put it.
 #[component]
 fn RouteChanges(memory: ScrollMemory) -> impl IntoView {
     let location = use_location();
+    let read_aloud = use_app().read_aloud;
     Effect::new(move |previous: Option<(String, String)>| {
         let current = (location.pathname.get(), location.search.get());
         if let Some(previous) = previous.filter(|p| *p != current) {
             let new_view = previous.0 != current.0;
+            if new_view {
+                read_aloud.stop();
+            }
             let restore = memory.popped.get_value();
             memory.popped.set_value(false);
             let y = memory

@@ -7,6 +7,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { useSite } from './support/site.mjs';
 import { newPage, chooseTheme, openSettings, switchLanguage } from './support/browser.mjs';
 import { root, SEED_ID } from './support/project.mjs';
+import { installSpeech, endUtterance } from './support/speech.mjs';
 
 const STEPS = [90, 100, 115, 130, 150, 175, 200];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -351,14 +352,23 @@ describe('axe-core audits', () => {
     ['section', 'chuyen-muc/lao-dong-viec-lam', null],
     ['not found', 'khong-co-trang-nay', null],
     ['error', '', { status: 500, body: 'down' }],
+    // With a voice (a stand-in engine): the listen button, the player, a paragraph marked.
+    ['reading aloud', `tin/${SEED_ID}`, null, async (page) => {
+      await page.locator('#listen-button').click();
+      await page.locator('.listen-player').waitFor();
+      await endUtterance(page);
+      await endUtterance(page);
+    }],
   ];
   const themes = [['light', 'light', 'light'], ['dark', 'dark', 'auto'], ['high contrast', 'light', 'contrast']];
-  for (const [view, address, failure] of views) {
+  for (const [view, address, failure, prepare] of views) {
     test(`${view}: no violations at default and largest size in light, dark and high contrast`, async () => {
       const { page, context } = await newPage(site.browser, { viewport: { width: 412, height: 900 } });
       if (failure) await page.route('**/sample-feed.json', (route) => route.fulfill(failure));
+      if (prepare) await installSpeech(page);
       await page.goto(site.url + address);
       await ready(page);
+      if (prepare) await prepare(page);
       const failures = [];
       for (const [themeName, scheme, theme] of themes) {
         await page.emulateMedia({ colorScheme: scheme });

@@ -12,6 +12,7 @@ import { startServer } from './support/server.mjs';
 import { launch, newPage } from './support/browser.mjs';
 import { root, dist, fixtures, sample, newestFirst, SEED_ID, SEED_TITLE } from './support/project.mjs';
 import { vectors, hostileFeed, watchDialogs, inspectPage } from './support/hostile.mjs';
+import { installSpeech } from './support/speech.mjs';
 
 /** A copy of dist/ served on 127.0.0.1, with `config` merged into its config.json. */
 async function preparedSite(config = {}) {
@@ -146,6 +147,30 @@ describe('the live app taking over', () => {
     // It is the live app now: A+ works.
     await page.locator('button', { hasText: 'A+' }).click();
     assert.equal(await page.evaluate(() => document.documentElement.style.fontSize), '115%');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('an article keeps the place of "Nghe bài viết" on its static page: with a voice the live app shows it there, and nothing moves', async () => {
+    const { page, context, problems } = await newPage(browser, { viewport: { width: 412, height: 823 } });
+    await installSpeech(page);
+    await recordShifts(page);
+    const release = await holdWasm(page);
+    await page.goto(`${site.url}tin/${SEED_ID}`);
+    const places = () => page.evaluate(() => ['.bar', '#listen-button', '.text-size', 'main h1', 'main .article-body']
+      .map((s) => JSON.stringify(document.querySelector(s)?.getBoundingClientRect())));
+    const listen = page.locator('#listen-button');
+    // Static: the place is there, the button is not to be seen or reached.
+    assert.equal(await listen.count(), 1);
+    assert.equal(await listen.isVisible(), false);
+    const before = await places();
+    release();
+    await taken(page);
+    await listen.waitFor({ state: 'visible' });
+    assert.deepEqual(await places(), before);
+    assert.ok((await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0))) < 0.01);
+    await listen.click();
+    assert.equal(await page.evaluate(() => window.__speech.record.utterances[0]?.text), SEED_TITLE);
     assert.deepEqual(problems, []);
     await context.close();
   });

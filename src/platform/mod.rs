@@ -12,6 +12,8 @@
 //! - [`dom_clean`]: article HTML through the browser's inert parser and the allowlist.
 //! - [`prerendered`]: a page pre-rendered at deploy time, and the live app taking its place.
 //! - [`xml`]: RSS and Atom through the browser's XML parser.
+//! - [`speech`]: the browser's speech engine, and the page being hidden.
+//! - [`spoken_text`]: an article's blocks as they are read aloud, the one being read marked.
 
 pub mod dom_clean;
 pub mod fetch;
@@ -21,6 +23,8 @@ pub mod prerendered;
 pub mod saved;
 pub mod schedule;
 pub mod service_worker;
+pub mod speech;
+pub mod spoken_text;
 pub mod storage;
 pub mod xml;
 

@@ -1,7 +1,7 @@
 //! The app's state, in slices that views take from context with [`use_feed`],
-//! [`use_settings`], [`use_search`], [`use_kiosk`] and [`use_status`]. Each slice owns its
-//! signals and offers methods; none hands out a signal to write, except the list length that
-//! lists share (`FeedState::list_shown`).
+//! [`use_settings`], [`use_search`], [`use_kiosk`], [`use_status`] and [`use_read_aloud`].
+//! Each slice owns its signals and offers methods; none hands out a signal to write, except the
+//! list length that lists share (`FeedState::list_shown`).
 //!
 //! The slices travel in context as one [`AppState`]: one context lookup is compiled, not one per
 //! slice (each `expect_context::<T>` is its own code in the WebAssembly).
@@ -11,10 +11,12 @@
 //! - [`search`]: the typed search and the search index.
 //! - [`kiosk`]: kiosk mode, the QR hand-off, the attract screen.
 //! - [`status`]: the network and a waiting update.
+//! - [`read_aloud`]: reading an article aloud ("Nghe bài viết").
 //! - [`startup`]: the first drawing, spread over tasks.
 
 pub mod feed;
 pub mod kiosk;
+pub mod read_aloud;
 pub mod search;
 pub mod settings;
 pub mod startup;
@@ -24,6 +26,7 @@ use crate::platform::location;
 use feed::FeedState;
 use kiosk::Kiosk;
 use leptos::prelude::*;
+use read_aloud::ReadAloud;
 use search::Search;
 use settings::Settings;
 use startup::Startup;
@@ -38,6 +41,7 @@ pub struct AppState {
     pub kiosk: Kiosk,
     pub status: Status,
     pub startup: Startup,
+    pub read_aloud: ReadAloud,
 }
 
 impl AppState {
@@ -53,6 +57,7 @@ impl AppState {
             kiosk,
             status,
             startup: Startup::new(),
+            read_aloud: ReadAloud::new(settings),
         };
         provide_context(state);
         state
@@ -60,8 +65,9 @@ impl AppState {
 
     /// Back to the defaults for the next person at a kiosk: text size, theme and language as
     /// configured, nothing remembered (not even what was typed in the search box), the list
-    /// from its first page, no dialog open.
+    /// from its first page, no dialog open, nothing being read aloud.
     pub fn forget_reader(&self) {
+        self.read_aloud.stop();
         self.search.clear();
         self.settings
             .reset(self.feed.configured_language_untracked());
@@ -98,4 +104,8 @@ pub fn use_status() -> Status {
 
 pub fn use_startup() -> Startup {
     use_app().startup
+}
+
+pub fn use_read_aloud() -> ReadAloud {
+    use_app().read_aloud
 }

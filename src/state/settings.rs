@@ -1,10 +1,10 @@
-//! The reader's settings: interface language, text size and theme. They are read from storage
+//! The reader's settings: interface language, text size, theme and reading-aloud speed. They are read from storage
 //! when the app starts and written back when the reader changes them, except on a kiosk, where
 //! the next person must start from the defaults.
 
 use crate::platform::storage;
 use ban_tin_core::i18n::{Lang, Strings};
-use ban_tin_core::settings::{self, TextSize, Theme};
+use ban_tin_core::settings::{self, SpeechRate, TextSize, Theme};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -14,6 +14,7 @@ pub struct Settings {
     lang_chosen: StoredValue<bool>,
     text_size: RwSignal<TextSize>,
     theme: RwSignal<Theme>,
+    speech_rate: RwSignal<SpeechRate>,
     /// Whether changes are written to storage (not on a kiosk).
     remembered: StoredValue<bool>,
 }
@@ -37,6 +38,12 @@ impl Settings {
                 storage::load(settings::THEME_KEY)
                     .as_deref()
                     .and_then(Theme::from_stored)
+                    .unwrap_or_default(),
+            ),
+            speech_rate: RwSignal::new(
+                storage::load(settings::SPEECH_RATE_KEY)
+                    .as_deref()
+                    .and_then(SpeechRate::from_stored)
                     .unwrap_or_default(),
             ),
             remembered: StoredValue::new(remembered),
@@ -67,6 +74,22 @@ impl Settings {
 
     pub fn theme(&self) -> Theme {
         self.theme.get()
+    }
+
+    /// How fast articles are read aloud (tracked).
+    pub fn speech_rate(&self) -> SpeechRate {
+        self.speech_rate.get()
+    }
+
+    pub fn speech_rate_untracked(&self) -> SpeechRate {
+        self.speech_rate.get_untracked()
+    }
+
+    pub fn set_speech_rate(&self, rate: SpeechRate) {
+        self.speech_rate.set(rate);
+        if self.remembered.get_value() {
+            storage::save(settings::SPEECH_RATE_KEY, rate.to_stored());
+        }
     }
 
     pub fn set_text_size(&self, size: TextSize) {
@@ -108,12 +131,14 @@ impl Settings {
     pub fn reset(&self, lang: Lang) {
         self.text_size.set(TextSize::default());
         self.theme.set(Theme::default());
+        self.speech_rate.set(SpeechRate::default());
         self.lang.set(lang);
         self.lang_chosen.set_value(false);
         for key in [
             settings::TEXT_SIZE_KEY,
             settings::THEME_KEY,
             settings::LANG_KEY,
+            settings::SPEECH_RATE_KEY,
         ] {
             storage::remove(key);
         }

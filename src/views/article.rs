@@ -1,12 +1,13 @@
 //! The article view.
 
 use crate::platform::{location, prerendered};
-use crate::state::{use_feed, use_kiosk, use_settings};
+use crate::state::read_aloud::Offer;
+use crate::state::{use_feed, use_kiosk, use_read_aloud, use_settings};
 use crate::views::not_found::NotFound;
 use crate::views::status::WithFeed;
 use crate::views::{image_failed, When};
 use ban_tin_core::feed::{Body, Feed, Item};
-use ban_tin_core::i18n::{around, fill};
+use ban_tin_core::i18n::{around, fill, Lang};
 use ban_tin_core::routes;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -65,6 +66,19 @@ fn Article(item: Arc<Item>, feed: Arc<Feed>) -> impl IntoView {
     let (newer, older) = feed.neighbours(&item);
     let (published_before, published_after) = around(s.published_on, "date");
     let (updated_before, updated_after) = around(s.updated_on, "date");
+    // Offered to "Nghe bài viết", in the article's own language.
+    let read_aloud = use_read_aloud();
+    let offered = read_aloud.offer(Offer {
+        title: item.title.clone(),
+        published: item.published,
+        lang: item
+            .language
+            .as_deref()
+            .or(feed.language.as_deref())
+            .and_then(Lang::from_code)
+            .unwrap_or(lang),
+    });
+    on_cleanup(move || read_aloud.withdraw(offered));
     view! {
         <Title text=page_title />
         <article class="article">

@@ -61,11 +61,17 @@ fn KioskActive(config: KioskConfig) -> impl IntoView {
     };
 
     // Idle: at the untouched home list (search box closed too) the attract screen starts;
-    // anywhere else the countdown.
+    // anywhere else the countdown, unless an article is being read aloud.
     {
         let home = home.clone();
+        let reset = reset.clone();
         Effect::new(move |_| {
             if !idle.get() || countdown.get_untracked().is_some() {
+                return;
+            }
+            // Listening to an article is using the kiosk.
+            if state.read_aloud.is_reading_untracked() {
+                reset();
                 return;
             }
             let at_home = here.pathname.get_untracked() == home

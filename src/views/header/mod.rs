@@ -1,11 +1,14 @@
 //! The app bar of every view: the department's name, search behind one button, A- / A / A+
-//! always in reach, one settings control (theme, language), and the sections in one row that
-//! scrolls sideways. In kiosk mode the bar also shows the time.
+//! always in reach (and on an article, "Nghe bài viết" beside them), one settings control
+//! (theme, language), and the sections in one row that scrolls sideways. In kiosk mode the bar
+//! also shows the time. While an article is read aloud, its player sits at the foot of the
+//! screen.
 //!
 //! Nothing in it changes height when the feed arrives: the sections row is one row whatever it
 //! holds, and the name's box does not depend on the name's length, so the first paint and the
 //! page with its news have the same header.
 
+mod listen;
 mod search_box;
 mod settings_menu;
 mod text_size;
@@ -19,6 +22,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 use leptos_use_interval_fn::use_interval_fn;
+use listen::{ListenButton, ListenPlayer};
 use search_box::{SearchBox, SearchToggle};
 use settings_menu::SettingsMenu;
 use text_size::TextSizeBar;
@@ -43,6 +47,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <SearchToggle />
                     <div class="reading-tools" role="group" aria-label=move || s().display_settings>
                         {move || startup.tools_drawn().then(|| view! {
+                            <ListenButton />
                             <TextSizeBar />
                             <SettingsMenu />
                         })}
@@ -50,6 +55,7 @@ pub fn SiteHeader() -> impl IntoView {
                 </div>
                 <SearchBox />
             </div>
+            <ListenPlayer />
             // The tools and the sections are stages of their own at start-up
             // (`state::startup`).
             {move || startup.sections_drawn().then(|| view! {
