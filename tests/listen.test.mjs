@@ -6,7 +6,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSite } from './support/site.mjs';
 import { newPage, installClock } from './support/browser.mjs';
-import { SEED_ID, SEED_TITLE } from './support/project.mjs';
+import { sample, SEED_ID, SEED_TITLE } from './support/project.mjs';
 import { installSpeech, utterances, calls, endUtterance, ONLY_FRENCH } from './support/speech.mjs';
 
 const site = useSite();
@@ -81,7 +81,9 @@ describe('reading aloud', () => {
       const now = await page.evaluate(() => {
         const el = document.querySelector('[data-reading]');
         const r = el.getBoundingClientRect();
-        return { text: el.innerText, onScreen: r.top >= 0 && r.top < innerHeight, count: document.querySelectorAll('[data-reading]').length };
+        // On screen: its top between the top of the window and the top of the player.
+        const bottom = document.querySelector('.listen-player').getBoundingClientRect().top;
+        return { text: el.innerText, onScreen: r.top >= 0 && r.top < bottom, count: document.querySelectorAll('[data-reading]').length };
       });
       assert.equal(now.count, 1, 'one part marked at a time');
       assert.ok(now.onScreen, `the part being read is on screen: ${now.text.slice(0, 40)}`);
@@ -142,6 +144,17 @@ describe('reading aloud', () => {
     await player(page).getByRole('button', { name: 'Đọc tiếp', exact: true }).click();
     assert.equal((await utterances(page)).at(-1).text, dropped);
 
+    // Paused just as a chunk ended: resuming says the next chunk at once (the engine is
+    // resumed first; a new utterance behind a paused engine would wait for ever).
+    await player(page).getByRole('button', { name: 'Tạm dừng', exact: true }).click();
+    const count = (await utterances(page)).length;
+    await page.evaluate(() => window.__speech.end());
+    await page.waitForTimeout(50);
+    await player(page).getByRole('button', { name: 'Đọc tiếp', exact: true }).click();
+    await page.waitForFunction((count) => window.__speech.record.utterances.length > count, count);
+    assert.equal(await page.evaluate(() => window.__speech.speaking()), (await utterances(page)).at(-1).text);
+    assert.equal(await page.evaluate(() => window.__speech.held()), null);
+
     // A new speed: the chunk being read starts again at it, and it is pressed.
     const before = (await utterances(page)).length;
     await player(page).getByRole('button', { name: '1,25×', exact: true }).click();
@@ -160,9 +173,10 @@ describe('reading aloud', () => {
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'listen-button');
     assert.match(await liveText(page), /Đã dừng đọc/);
     assert.equal(await page.locator('[data-reading]').count(), 0);
+    // The stand-in reports on the cancelled utterance late (an "interrupted" error, then an
+    // "end"), as engines do: nothing more is said.
     const stoppedAt = (await utterances(page)).length;
-    await page.evaluate(() => window.__speech.end());
-    await page.waitForTimeout(100);
+    await page.waitForTimeout(200);
     assert.equal((await utterances(page)).length, stoppedAt, 'nothing more is said after stop');
 
     // Another visit on this device reads at the speed chosen.
@@ -220,6 +234,52 @@ describe('reading aloud', () => {
     for (let i = 0; i < 3; i++) await endUtterance(page);
     assert.equal(await page.evaluate(() => scrollY), y);
     assert.equal(await player(page).count(), 1, 'still reading');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  /** The sample feed with the seed article's body replaced by one long paragraph. */
+  async function longParagraph(page) {
+    const sentence = 'Sở Lao động - Thương binh và Xã hội tiếp tục rà soát, hỗ trợ người lao động trong các khu công nghiệp của thành phố. ';
+    const feed = structuredClone(sample);
+    const seed = feed.items.find((i) => i.id === SEED_ID);
+    seed.content_html = `<p>${sentence.repeat(40)}</p><p>Kết thúc.</p>`;
+    delete seed.image;
+    await page.route('**/sample-feed.json', (route) => route.fulfill({ contentType: 'application/feed+json', body: JSON.stringify(feed) }));
+  }
+
+  test('a paragraph taller than the screen: its chunks keep it marked and leave the page where the reader scrolled it', async () => {
+    const { page, context, problems } = await readerPage({}, { viewport: { width: 412, height: 700 }, reducedMotion: 'reduce' });
+    await longParagraph(page);
+    await openArticle(page);
+    await startReading(page);
+    await endUtterance(page);
+    await endUtterance(page);
+    const paragraph = page.locator('main .article-body p').first();
+    assert.equal(await paragraph.getAttribute('data-reading'), '');
+    // Reading further down the paragraph than the voice.
+    await page.evaluate(() => window.scrollBy(0, 600));
+    const y = await page.evaluate(() => scrollY);
+    for (let i = 0; i < 4; i++) await endUtterance(page);
+    assert.equal(await page.evaluate(() => scrollY), y);
+    assert.equal(await paragraph.getAttribute('data-reading'), '');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('an end the engine never reports (Chromium\'s remote voices stop after ~15 s) does not leave the reading stuck', async () => {
+    const { page, context, problems } = await readerPage();
+    await installClock(page);
+    await openArticle(page);
+    await startReading(page);
+    const first = (await utterances(page)).length;
+    // The title is a few seconds of speech; nothing is heard of it for 20 seconds (its
+    // allowance: twice its time, and five seconds for the engine to start).
+    await page.clock.runFor(20_000);
+    await page.waitForFunction((first) => window.__speech.record.utterances.length > first, first);
+    assert.equal(first, 1);
+    assert.match((await utterances(page))[1].text, /^Đăng ngày/);
+    assert.equal(await player(page).count(), 1);
     assert.deepEqual(problems, []);
     await context.close();
   });

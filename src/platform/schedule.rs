@@ -36,6 +36,14 @@ pub fn in_next_task(f: impl FnOnce() + 'static) {
     boxed(Box::new(f));
 }
 
+/// Runs `f` in a task of its own after `ms` milliseconds.
+pub fn after(ms: u32, f: impl FnOnce() + 'static) {
+    fn boxed(ms: u32, f: Box<dyn FnOnce()>) {
+        leptos::prelude::set_timeout(f, std::time::Duration::from_millis(u64::from(ms)));
+    }
+    boxed(ms, Box::new(f));
+}
+
 /// How long a task may run before the browser gets a turn (to paint and answer input).
 const TASK_BUDGET_MS: f64 = 16.0;
 

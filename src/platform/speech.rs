@@ -152,6 +152,11 @@ pub fn speak(text: &str, voice: &Voice, rate: f32, done: impl FnOnce(Outcome) + 
     true
 }
 
+/// Whether the engine says it is speaking (paused counts).
+pub fn is_speaking() -> bool {
+    engine().is_some_and(|e| e.speaking())
+}
+
 pub fn pause() {
     if let Some(engine) = engine() {
         engine.pause();

@@ -121,13 +121,29 @@ pub fn mark(part: Part) {
         Part::Block(i) => block(i),
     };
     let previous = MARKED.with(|m| m.borrow_mut().take());
-    let following = previous.as_ref().is_none_or(on_screen);
+    let Some(element) = element else {
+        if let Some(previous) = previous {
+            let _ = previous.remove_attribute(READING);
+        }
+        return;
+    };
+    // The next chunk of the same part (a long paragraph): the mark stays, and the page is left
+    // where the reader has it (it may be reading further down a part taller than the screen).
+    if previous
+        .as_ref()
+        .is_some_and(|p| p.is_same_node(Some(&element)))
+    {
+        MARKED.with(|m| *m.borrow_mut() = Some(element));
+        return;
+    }
+    // A part drawn anew since (the view redrawn in place) says nothing about the reader.
+    let following = previous
+        .as_ref()
+        .filter(|p| p.is_connected())
+        .is_none_or(on_screen);
     if let Some(previous) = previous {
         let _ = previous.remove_attribute(READING);
     }
-    let Some(element) = element else {
-        return;
-    };
     let _ = element.set_attribute(READING, "");
     if following && !wholly_on_screen(&element) {
         reveal(&element);
@@ -135,11 +151,12 @@ pub fn mark(part: Part) {
     MARKED.with(|m| *m.borrow_mut() = Some(element));
 }
 
-/// Nothing marked as being read any more.
+/// Nothing marked as being read any more, and the blocks let go.
 pub fn unmark() {
     if let Some(previous) = MARKED.with(|m| m.borrow_mut().take()) {
         let _ = previous.remove_attribute(READING);
     }
+    BLOCKS.with(|b| b.borrow_mut().clear());
 }
 
 /// Block `i`, looked up again if the view was drawn anew since the blocks were read.

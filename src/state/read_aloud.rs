@@ -7,6 +7,7 @@
 //! engine is `platform::speech`, and the part being read is marked on the page by
 //! `platform::spoken_text`.
 
+use crate::platform::schedule::after;
 use crate::platform::{speech, spoken_text};
 use crate::state::settings::Settings;
 use ban_tin_core::i18n::Lang;
@@ -65,6 +66,8 @@ struct Session {
     between: bool,
     /// Counts the offers, so that a view withdraws only its own.
     offers: u64,
+    /// Counts the watches over a chunk's end: only the latest may move the reading on.
+    watches: u64,
 }
 
 /// One slice, few signals: each signal type is code of its own in the WebAssembly.
@@ -218,7 +221,31 @@ impl ReadAloud {
         });
         if !asked {
             self.fail("no engine");
+            return;
         }
+        self.watch(generation, index);
+    }
+
+    /// An end that never comes (Chromium's remote voices stop after about fifteen seconds
+    /// without a word) must not leave the reading stuck: once the chunk has had about twice
+    /// the time it takes to say, the reading moves on. While paused it waits; `resume` watches
+    /// again.
+    fn watch(&self, generation: u64, index: usize) {
+        let chars = self
+            .session
+            .with_value(|s| s.chunks.get(index).map_or(0, |c| c.text.chars().count()));
+        let rate = self.settings.speech_rate_untracked().factor();
+        // About 70 ms a character at 1×, doubled, and five seconds for the engine to start.
+        let ms = (chars as f32 * 140.0 / rate) as u32 + 5000;
+        let watch = self.session.with_value(|s| s.watches) + 1;
+        self.session.update_value(|s| s.watches = watch);
+        let this = *self;
+        after(ms, move || {
+            let latest = this.session.with_value(|s| s.watches) == watch;
+            if latest && this.playback_untracked() == Playback::Reading {
+                this.spoken(generation, index, speech::Outcome::Spoken);
+            }
+        });
     }
 
     fn spoken(&self, generation: u64, index: usize, outcome: speech::Outcome) {
@@ -264,11 +291,25 @@ impl ReadAloud {
         }
         self.set_playback(Playback::Reading);
         self.announcement.set(Some(Announcement::Resumed));
+        let position = self.now.get_untracked().position;
         if self.session.with_value(|s| s.between) {
-            self.speak_at(self.now.get_untracked().position);
-        } else {
-            speech::resume();
+            // The engine is still paused: a new utterance would wait behind it.
+            speech::cancel();
+            self.speak_at(position);
+            return;
         }
+        speech::resume();
+        let generation = self.session.with_value(|s| s.generation);
+        self.watch(generation, position);
+        // An engine that let the utterance go on pause without a word (some Android ones)
+        // has nothing to resume: say the chunk again.
+        let this = *self;
+        after(400, move || {
+            let same = this.session.with_value(|s| s.generation) == generation;
+            if same && this.is_reading_untracked() && !speech::is_speaking() {
+                this.speak_at(position);
+            }
+        });
     }
 
     /// Stops reading (and closes the player after a failure).

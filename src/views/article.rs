@@ -66,19 +66,27 @@ fn Article(item: Arc<Item>, feed: Arc<Feed>) -> impl IntoView {
     let (newer, older) = feed.neighbours(&item);
     let (published_before, published_after) = around(s.published_on, "date");
     let (updated_before, updated_after) = around(s.updated_on, "date");
-    // Offered to "Nghe bài viết", in the article's own language.
+    // Offered to "Nghe bài viết", in the article's own language (the interface's if the feed
+    // names none); an article in a language the app does not know is not offered, rather
+    // than read in the wrong voice.
     let read_aloud = use_read_aloud();
-    let offered = read_aloud.offer(Offer {
-        title: item.title.clone(),
-        published: item.published,
-        lang: item
-            .language
-            .as_deref()
-            .or(feed.language.as_deref())
-            .and_then(Lang::from_code)
-            .unwrap_or(lang),
-    });
-    on_cleanup(move || read_aloud.withdraw(offered));
+    let named = item
+        .language
+        .as_deref()
+        .or(feed.language.as_deref())
+        .filter(|tag| !tag.trim().is_empty());
+    let content_lang = match named {
+        Some(tag) => Lang::from_code(tag),
+        None => Some(lang),
+    };
+    if let Some(lang) = content_lang {
+        let offered = read_aloud.offer(Offer {
+            title: item.title.clone(),
+            published: item.published,
+            lang,
+        });
+        on_cleanup(move || read_aloud.withdraw(offered));
+    }
     view! {
         <Title text=page_title />
         <article class="article">

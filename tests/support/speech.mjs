@@ -27,6 +27,8 @@ export async function installSpeech(page, { voices = VIETNAMESE, late = false } 
     }
     const record = { utterances: [], calls: [] };
     let current = null;
+    // An utterance asked for while the engine is paused waits, as in Chromium and WebKit.
+    let held = null;
     let available = late ? [] : voices;
     class Utterance {
       constructor(text) {
@@ -47,18 +49,40 @@ export async function installSpeech(page, { voices = VIETNAMESE, late = false } 
       speak(utterance) {
         record.calls.push('speak');
         record.utterances.push({ text: utterance.text, lang: utterance.lang, rate: utterance.rate, voice: utterance.voice?.name ?? null });
+        if (this.paused) {
+          held = utterance;
+          this.pending = true;
+          return;
+        }
         current = utterance;
         this.speaking = true;
       },
       pause() { record.calls.push('pause'); this.paused = true; },
-      resume() { record.calls.push('resume'); this.paused = false; },
+      resume() {
+        record.calls.push('resume');
+        this.paused = false;
+        if (held) {
+          current = held;
+          held = null;
+          this.pending = false;
+          this.speaking = true;
+        }
+      },
       cancel() {
         record.calls.push('cancel');
-        const cancelled = current;
+        const cancelled = [current, held].filter(Boolean);
         current = null;
+        held = null;
         this.speaking = false;
-        // As Chromium does: the cancelled utterance reports an error, "interrupted".
-        cancelled?.onerror?.({ type: 'error', error: 'interrupted', utterance: cancelled });
+        this.pending = false;
+        // The cancelled utterances report late, as some engines do ("end" in WebKit, an
+        // "interrupted" error in Chromium): nothing must come of it.
+        setTimeout(() => {
+          for (const u of cancelled) {
+            u.onerror?.({ type: 'error', error: 'interrupted', utterance: u });
+            u.onend?.({ type: 'end', utterance: u });
+          }
+        }, 0);
       },
     };
     Object.defineProperty(window, 'speechSynthesis', { value: engine, configurable: true });
@@ -76,6 +100,7 @@ export async function installSpeech(page, { voices = VIETNAMESE, late = false } 
         return true;
       },
       speaking: () => current?.text ?? null,
+      held: () => held?.text ?? null,
       addVoices() {
         available = voices;
         engine.onvoiceschanged?.();

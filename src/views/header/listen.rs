@@ -106,9 +106,39 @@ pub fn ListenPlayer() -> impl IntoView {
             .get_element_by_id(LISTEN_BUTTON)
             .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(button) = button {
-            let _ = button.focus();
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = button.focus_with_options(&options);
         }
     };
+    // When the player goes (the end, the page hidden) or offers only "Đóng" (a failure) with the
+    // focus inside it, the focus moves to what is left, not to the page's start.
+    let had_focus = StoredValue::new(false);
+    Effect::new(move |_| {
+        let now = playback();
+        if !had_focus.get_value() {
+            return;
+        }
+        let selector = match now {
+            Playback::Stopped => "#listen-button",
+            Playback::Failed => ".listen-player .listen-actions button:not([hidden])",
+            Playback::Reading | Playback::Paused => return,
+        };
+        request_animation_frame(move || {
+            let target = document()
+                .query_selector(selector)
+                .ok()
+                .flatten()
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(target) = target {
+                // Where the reader is reading, not scrolled up to the bar.
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = target.focus_with_options(&options);
+            }
+        });
+        had_focus.set_value(now == Playback::Failed);
+    });
     let progress = move || {
         let (part, total) = read_aloud.progress();
         let template = if playback() == Playback::Paused {
@@ -127,7 +157,20 @@ pub fn ListenPlayer() -> impl IntoView {
     let paused = move || playback() == Playback::Paused;
     view! {
         <Show when=move || playback() != Playback::Stopped>
-            <section class="listen-player" aria-label=move || s().listen_player>
+            <section
+                class="listen-player"
+                aria-label=move || s().listen_player
+                on:focusin=move |_| had_focus.set_value(true)
+                on:focusout=move |ev: web_sys::FocusEvent| {
+                    // Gone to another element of the page: forgotten. (Gone nowhere, as when
+                    // the player itself goes, it is kept: the focus must then be given back.)
+                    let player = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+                    let to = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+                    if let (Some(player), Some(to)) = (player, to) {
+                        had_focus.set_value(player.contains(Some(&to)));
+                    }
+                }
+            >
                 <p class="listen-progress" class:listen-failed=failed>
                     {move || if failed() { s().listen_failed.to_string() } else { progress() }}
                 </p>
