@@ -284,6 +284,28 @@ describe('reading aloud', () => {
     await context.close();
   });
 
+  test('when the reading ends, focus in the player goes back to the bar\'s button; focus the reader put elsewhere stays there', async () => {
+    const { page, context, problems } = await readerPage();
+    await openArticle(page);
+    const finish = async () => {
+      for (let guard = 0; guard < 200 && (await player(page).count()); guard++) await endUtterance(page);
+    };
+    await startReading(page);
+    await player(page).getByRole('button', { name: 'Tạm dừng', exact: true }).focus();
+    await finish();
+    await page.waitForFunction(() => document.activeElement?.id === 'listen-button');
+    // Again, the reader moving on to a link of the article meanwhile.
+    await startReading(page);
+    await player(page).getByRole('button', { name: 'Tạm dừng', exact: true }).focus();
+    const link = page.locator('.previous-next a').first();
+    await link.focus();
+    await finish();
+    await page.waitForTimeout(100);
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('.previous-next') !== null), true);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('an engine that fails is said so, in words, and reading can start again', async () => {
     const { page, context, problems } = await readerPage();
     await openArticle(page);

@@ -114,6 +114,7 @@ pub fn ListenPlayer() -> impl IntoView {
     // When the player goes (the end, the page hidden) or offers only "Đóng" (a failure) with the
     // focus inside it, the focus moves to what is left, not to the page's start.
     let had_focus = StoredValue::new(false);
+    let section = NodeRef::<leptos::html::Section>::new();
     Effect::new(move |_| {
         let now = playback();
         if !had_focus.get_value() {
@@ -158,15 +159,17 @@ pub fn ListenPlayer() -> impl IntoView {
     view! {
         <Show when=move || playback() != Playback::Stopped>
             <section
+                node_ref=section
                 class="listen-player"
                 aria-label=move || s().listen_player
                 on:focusin=move |_| had_focus.set_value(true)
                 on:focusout=move |ev: web_sys::FocusEvent| {
                     // Gone to another element of the page: forgotten. (Gone nowhere, as when
                     // the player itself goes, it is kept: the focus must then be given back.)
-                    let player = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+                    // (The section itself, not the event's current target: leptos delegates
+                    // focus events to the document.)
                     let to = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-                    if let (Some(player), Some(to)) = (player, to) {
+                    if let (Some(player), Some(to)) = (section.get_untracked(), to) {
                         had_focus.set_value(player.contains(Some(&to)));
                     }
                 }
