@@ -51,6 +51,13 @@ pub fn has_engine() -> bool {
     engine().is_some()
 }
 
+/// A string property of a JavaScript object (a voice's `lang`, an error event's `error`).
+fn string_property(object: &JsValue, key: &str) -> Option<String> {
+    js_sys::Reflect::get(object, &key.into())
+        .ok()
+        .and_then(|v| v.as_string())
+}
+
 /// The voices the browser has now (often none until it has loaded them: see [`watch_voices`]).
 pub fn voices() -> Vec<Voice> {
     let Some(engine) = engine() else {
@@ -60,11 +67,7 @@ pub fn voices() -> Vec<Voice> {
         .get_voices()
         .iter()
         .filter_map(|voice| {
-            let text = |key: &str| {
-                js_sys::Reflect::get(&voice, &key.into())
-                    .ok()
-                    .and_then(|v| v.as_string())
-            };
+            let text = |key: &str| string_property(&voice, key);
             let flag = |key: &str| {
                 js_sys::Reflect::get(&voice, &key.into())
                     .ok()
@@ -106,12 +109,7 @@ pub fn speak(text: &str, voice: &Voice, rate: f32, done: impl FnOnce(Outcome) + 
     utterance.set_lang(&voice.tag());
     utterance.set_rate(rate);
     let js_voice = engine.get_voices().iter().find(|v| {
-        let same = |key: &str, want: &str| {
-            js_sys::Reflect::get(v, &key.into())
-                .ok()
-                .and_then(|x| x.as_string())
-                .is_some_and(|x| x == want)
-        };
+        let same = |key: &str, want: &str| string_property(v, key).is_some_and(|x| x == want);
         same("name", &voice.name) && same("lang", &voice.lang)
     });
     if let Some(js_voice) = js_voice {
@@ -120,10 +118,7 @@ pub fn speak(text: &str, voice: &Voice, rate: f32, done: impl FnOnce(Outcome) + 
     let mut done = Some(done);
     let on_done = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
         let outcome = if event.type_() == "error" {
-            let code = js_sys::Reflect::get(&event, &"error".into())
-                .ok()
-                .and_then(|c| c.as_string())
-                .unwrap_or_default();
+            let code = string_property(&event, "error").unwrap_or_default();
             Outcome::Failed(code)
         } else {
             Outcome::Spoken

@@ -102,14 +102,7 @@ pub fn ListenPlayer() -> impl IntoView {
     // The player goes with the button that stopped it: focus returns to the bar's button.
     let stop = move |_| {
         read_aloud.stop();
-        let button = document()
-            .get_element_by_id(LISTEN_BUTTON)
-            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(button) = button {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = button.focus_with_options(&options);
-        }
+        focus_quietly(&format!("#{LISTEN_BUTTON}"));
     };
     // When the player goes (the end, the page hidden) or offers only "Đóng" (a failure) with the
     // focus inside it, the focus moves to what is left, not to the page's start.
@@ -121,23 +114,11 @@ pub fn ListenPlayer() -> impl IntoView {
             return;
         }
         let selector = match now {
-            Playback::Stopped => "#listen-button",
-            Playback::Failed => ".listen-player .listen-actions button:not([hidden])",
+            Playback::Stopped => format!("#{LISTEN_BUTTON}"),
+            Playback::Failed => ".listen-player .listen-actions button:not([hidden])".to_string(),
             Playback::Reading | Playback::Paused => return,
         };
-        request_animation_frame(move || {
-            let target = document()
-                .query_selector(selector)
-                .ok()
-                .flatten()
-                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(target) = target {
-                // Where the reader is reading, not scrolled up to the bar.
-                let options = web_sys::FocusOptions::new();
-                options.set_prevent_scroll(true);
-                let _ = target.focus_with_options(&options);
-            }
-        });
+        request_animation_frame(move || focus_quietly(&selector));
         had_focus.set_value(now == Playback::Failed);
     });
     let progress = move || {
@@ -199,6 +180,21 @@ pub fn ListenPlayer() -> impl IntoView {
                 <RateChoice hidden=Signal::derive(failed) />
             </section>
         </Show>
+    }
+}
+
+/// Focuses the element `selector` finds, leaving the page where the reader is reading (not
+/// scrolled up to the bar).
+fn focus_quietly(selector: &str) {
+    let target = document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(target) = target {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = target.focus_with_options(&options);
     }
 }
 
